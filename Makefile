@@ -1,0 +1,95 @@
+# tamas — a SQLite extension that reads Persian news into contact events.
+#
+#   make          build build/tamas.so (load it with `.load build/tamas`)
+#   make test     install missing Debian packages, then run every test,
+#                 plain and under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make demo     run tamas on the example articles in sql/news/
+#   make bench    benchmark against SQLite's own functions
+#   make deps     install the Debian packages the build and tests need
+
+CC       ?= cc
+PKGS     := icu-uc icu-i18n libpcre2-8 sqlite3
+OPT      ?= -O2
+WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+COMMIT   := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
+CPPFLAGS := -Iinclude -Iext/core -D_GNU_SOURCE
+BASEFLAGS = -std=c11 $(OPT) -g $(WARN) -fPIC
+CFLAGS   ?= $(BASEFLAGS)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs icu-uc icu-i18n libpcre2-8 2>/dev/null)
+LIBS      = $(PKG_LIBS) -lpthread -lm
+SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
+            -fno-sanitize-recover=undefined
+
+CORE_SRC   := $(wildcard ext/core/*.c)
+SQLITE_SRC := $(wildcard ext/sqlite/*.c)
+UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+HEADERS    := $(wildcard include/*.h ext/core/*.h ext/sqlite/*.h)
+
+# Debian packages for the build, the tests and the demo.
+DEBS := gcc make pkg-config sqlite3 libsqlite3-dev libicu-dev libpcre2-dev
+
+.PHONY: all deps test unit-test sql-test demo bench clean
+all: build/tamas.so
+
+# ---- the extension: plain and sanitized -------------------------------------
+define variant
+# $(1) = build dir, $(2) = extra flags
+$(1)/core/%.o: ext/core/%.c $(HEADERS) | $(1)/core
+	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $(2) -c $$< -o $$@
+$(1)/sqlite/%.o: ext/sqlite/%.c $(HEADERS) | $(1)/sqlite
+	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $(2) \
+	  -DTAMAS_COMMIT='"$$(COMMIT)"' \
+	  -DTAMAS_BUILD_FLAGS='"$$(strip $$(CFLAGS) $(2))"' -c $$< -o $$@
+$(1)/tamas.so: $(CORE_SRC:ext/core/%.c=$(1)/core/%.o) $(SQLITE_SRC:ext/sqlite/%.c=$(1)/sqlite/%.o)
+	$$(CC) -shared $(2) -o $$@ $$^ $$(LIBS)
+$(1)/tests/%: tests/unit/%.c $(CORE_SRC:ext/core/%.c=$(1)/core/%.o) tests/unit/check.h | $(1)/tests
+	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $(2) -Itests/unit -o $$@ $$< \
+	  $(CORE_SRC:ext/core/%.c=$(1)/core/%.o) $$(LIBS)
+$(1)/core $(1)/sqlite $(1)/tests:
+	mkdir -p $$@
+endef
+$(eval $(call variant,build,))
+$(eval $(call variant,build/asan,$(SANITIZE)))
+
+UNIT_BINS      := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+UNIT_BINS_ASAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+
+# ---- dependencies ------------------------------------------------------------
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "make deps: run as root, or: sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	  DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+# ---- tests ---------------------------------------------------------------------
+# tests/run.sh runs each unit binary and each SQL script, compares, and ends
+# with one line "N passed, N failed".
+test: deps
+	$(MAKE) --no-print-directory build/tamas.so build/asan/tamas.so $(UNIT_BINS) $(UNIT_BINS_ASAN)
+	@sh tests/run.sh
+
+demo: deps
+	$(MAKE) --no-print-directory build/tamas.so
+	@sqlite3 -cmd ".load build/tamas" -box :memory: < sql/demo.sql
+
+bench: deps
+	$(MAKE) --no-print-directory build/tamas.so build/bench
+	@build/bench build/tamas
+
+build/bench: tests/bench/bench.c | build
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(BASEFLAGS) -o $@ $< $(shell pkg-config --libs sqlite3 2>/dev/null) -lm
+
+build:
+	mkdir -p $@
+
+clean:
+	rm -rf build

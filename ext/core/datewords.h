@@ -1,0 +1,42 @@
+/*
+** datewords.h — the closed vocabulary of dates in Persian news: month names
+** of three calendars, weekday names, day numbers in words and the small
+** words around dates.  Internal to the core.
+*/
+#ifndef TAMAS_DATEWORDS_H
+#define TAMAS_DATEWORDS_H
+
+#include <stddef.h>
+
+typedef enum dateword_kind {
+  DW_NONE = 0,
+  DW_JALALI_MONTH,     /* value 1..12 */
+  DW_GREGORIAN_MONTH,  /* value 1..12 */
+  DW_HIJRI_MONTH,      /* value 1..12 */
+  DW_WEEKDAY,          /* value 0 (Saturday) .. 6 (Friday) */
+  DW_NUMBER,           /* a cardinal or ordinal number word, value 1..30 */
+  DW_AND,              /* «و», joining «بیست و چهارم» */
+  DW_MONTH_WORD,       /* «ماه» as in «اسفند ماه» */
+  DW_YEAR_WORD,        /* «سال» as in «دی سال ۱۴۰۱» */
+  DW_DAY_WORD,         /* «روز» */
+  DW_ORDINAL_SUFFIX    /* «ام» written apart from a digit: «۲۴ ام» */
+} dateword_kind;
+
+typedef struct dateword {
+  dateword_kind kind;
+  int value;
+  int tens;       /* DW_NUMBER: 1 for «بیست», «سی», which may take «و» + unit */
+  int needs_year; /* the word is also a common noun: only trust it in a date
+                     that has a year (Dari month names such as «میزان») */
+} dateword;
+
+/* Look up a folded key (see tamas_fold_letter; no ZWNJ, no spaces).  Keys that
+** end in «ماه» glued to a month name («اسفندماه») resolve to the month.
+** Returns the entry or NULL. */
+const dateword *dateword_lookup(const char *key, size_t len);
+
+/* Is `key` (folded) the start of a multi-word entry, so that the scanner should
+** try to join the next word to it («سه» + «شنبه», «ربیع» + «الاول»)? */
+int dateword_is_join_prefix(const char *key, size_t len);
+
+#endif /* TAMAS_DATEWORDS_H */

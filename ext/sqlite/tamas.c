@@ -1,0 +1,55 @@
+/*
+** tamas.c — the entry point of the tamas SQLite extension.
+**
+**   .load build/tamas                      -- sqlite3 shell
+**   SELECT jalali_to_iso('۲۴ اردیبهشت ۱۴۰۱');   -- 2022-05-14
+**
+** SQLite derives the entry point sqlite3_tamas_init from the file name.  It
+** registers every SQL function listed in the table below; each lives in its
+** own file (calendar_sql.c, info_sql.c).  Pure functions are DETERMINISTIC and
+** INNOCUOUS so they may be used in indexes, views and triggers of untrusted
+** schemas.
+*/
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT1
+
+#include <stddef.h>
+
+#include "tamas_sqlite.h"
+
+#define PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
+static const struct {
+  const char *name;
+  int n_arg;
+  int flags;
+  void (*x_func)(sqlite3_context *, int, sqlite3_value **);
+} functions[] = {
+    {"jalali_to_iso", 1, PURE, tamas_sql_jalali_to_iso},
+    {"iso_to_jalali", 1, PURE, tamas_sql_iso_to_jalali},
+    {"iso_to_jalali", 2, PURE, tamas_sql_iso_to_jalali},
+    {"fa_date_to_iso", 1, PURE, tamas_sql_fa_date_to_iso},
+    {"tamas_version", 0, PURE, tamas_sql_version},
+    {"tamas_debug", 0, PURE, tamas_sql_debug},
+};
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_tamas_init(sqlite3 *db, char **pzErrMsg,
+                       const sqlite3_api_routines *pApi) {
+  size_t i;
+  SQLITE_EXTENSION_INIT2(pApi);
+  for (i = 0; i < sizeof functions / sizeof functions[0]; i++) {
+    int rc = sqlite3_create_function(db, functions[i].name, functions[i].n_arg,
+                                     functions[i].flags, NULL,
+                                     functions[i].x_func, NULL, NULL);
+    if (rc != SQLITE_OK) {
+      if (pzErrMsg)
+        *pzErrMsg = sqlite3_mprintf("tamas: cannot register %s(): %s",
+                                    functions[i].name, sqlite3_errmsg(db));
+      return rc;
+    }
+  }
+  return SQLITE_OK;
+}

@@ -1,0 +1,19 @@
+/*
+** tamas_sqlite.h — what the SQL layer's files share: the SQL functions each
+** file implements, registered from the one table in tamas.c.
+*/
+#ifndef TAMAS_SQLITE_H
+#define TAMAS_SQLITE_H
+
+#include <sqlite3ext.h>
+
+/* calendar_sql.c */
+void tamas_sql_jalali_to_iso(sqlite3_context *, int, sqlite3_value **);
+void tamas_sql_iso_to_jalali(sqlite3_context *, int, sqlite3_value **);
+void tamas_sql_fa_date_to_iso(sqlite3_context *, int, sqlite3_value **);
+
+/* info_sql.c */
+void tamas_sql_version(sqlite3_context *, int, sqlite3_value **);
+void tamas_sql_debug(sqlite3_context *, int, sqlite3_value **);
+
+#endif /* TAMAS_SQLITE_H */

@@ -1,0 +1,158 @@
+/*
+** tamas.h — the C API of the tamas core.
+**
+** The core (calendars, date reading, and later normalisation, the article
+** reader and contact extraction) is plain C with no SQLite types, so it can be
+** unit-tested and reused on its own.  The SQLite extension in ext/sqlite/ is
+** a thin layer over these functions.
+**
+** Conventions
+**   - Text is UTF-8, passed as (pointer, byte length); it need not be
+**     NUL-terminated and may hold invalid sequences (they are treated as
+**     separators, never read past the given length).
+**   - Day numbers are Julian Day Numbers (JDN): the integer day on which the
+**     Julian date begins at noon.  2022-05-14 is JDN 2459714.
+**   - Functions that can fail return 0 (or NULL) on failure and never abort.
+*/
+#ifndef TAMAS_H
+#define TAMAS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define TAMAS_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------------------
+** Calendars
+** ------------------------------------------------------------------------ */
+
+/* The range of Jalali (Solar Hijri) years tamas converts.  Within it the
+** arithmetic 33-year rule used here agrees with the official Iranian
+** calendar and with ICU's Persian calendar; outside it conversions return 0
+** (NULL in SQL) rather than a date that may be a day off. */
+#define TAMAS_JALALI_MIN_YEAR 1200
+#define TAMAS_JALALI_MAX_YEAR 1632
+
+/* Gregorian years accepted by the Gregorian readers (as SQLite's date()). */
+#define TAMAS_GREGORIAN_MIN_YEAR 1
+#define TAMAS_GREGORIAN_MAX_YEAR 9999
+
+/* Hijri (lunar) years accepted; converted with ICU's islamic-umalqura. */
+#define TAMAS_HIJRI_MIN_YEAR 1300
+#define TAMAS_HIJRI_MAX_YEAR 1500
+
+typedef enum tamas_calendar {
+  TAMAS_CAL_JALALI = 1,
+  TAMAS_CAL_GREGORIAN = 2,
+  TAMAS_CAL_HIJRI = 4,
+  TAMAS_CAL_ANY = 7
+} tamas_calendar;
+
+/* Jalali leap year (30 Esfand exists)?  Valid for any year, exact in the
+** supported range. */
+int tamas_jalali_is_leap(int year);
+/* Days in a Jalali month (1..12) of a year; 0 for a bad month. */
+int tamas_jalali_month_days(int year, int month);
+int tamas_gregorian_is_leap(int year);
+int tamas_gregorian_month_days(int year, int month);
+
+/* Date <-> JDN.  The *_to_jdn functions return 0 when the date does not
+** exist or lies outside the supported range. */
+int32_t tamas_jalali_to_jdn(int year, int month, int day);
+int32_t tamas_gregorian_to_jdn(int year, int month, int day);
+/* Hijri lunar date through ICU (islamic-umalqura); 0 if invalid. */
+int32_t tamas_hijri_to_jdn(int year, int month, int day);
+/* Return 1 and fill y/m/d, or 0 when the JDN is outside the supported
+** range of that calendar. */
+int tamas_jdn_to_jalali(int32_t jdn, int *year, int *month, int *day);
+int tamas_jdn_to_gregorian(int32_t jdn, int *year, int *month, int *day);
+/* Day of the week of a JDN, Iranian numbering: 0 = Saturday .. 6 = Friday. */
+int tamas_jdn_weekday(int32_t jdn);
+
+/* Write "YYYY-MM-DD" (10 bytes + NUL) for a Gregorian JDN; returns 10, or 0
+** if out of range.  out must hold 11 bytes. */
+int tamas_jdn_to_iso(int32_t jdn, char *out);
+
+/* Read a time value as SQLite's date() does: "YYYY-MM-DD", optionally
+** followed by " HH:MM[:SS[.SSS]]" (or 'T') and a time zone ("Z", "+03:30"),
+** a bare "HH:MM[:SS]" (the day 2000-01-01), or a Julian day number written as
+** a decimal number.  Returns 1 and the JDN of the UTC date, else 0.  'now' is
+** not accepted: a deterministic function cannot read the clock. */
+int tamas_parse_timevalue(const char *s, size_t n, int32_t *jdn);
+/* The same for a numeric Julian day (as date(2459714.5)). */
+int tamas_julian_day_to_jdn(double jd, int32_t *jdn);
+
+/* Persian names (UTF-8) of Jalali months 1..12 and weekdays 0..6 (Saturday
+** first); NULL when out of range. */
+const char *tamas_jalali_month_name(int month);
+const char *tamas_weekday_name(int weekday);
+
+/* Format a JDN as a Jalali date.  fmt is either a named form
+**   "iso"      1401-02-24           (the default, also for fmt == NULL)
+**   "numeric"  ۱۴۰۱/۰۲/۲۴
+**   "long"     ۲۴ اردیبهشت ۱۴۰۱
+**   "full"     شنبه ۲۴ اردیبهشت ۱۴۰۱
+**   "weekday"  شنبه
+** or a pattern with directives %Y %m %d %e (day, no padding) %B (month name)
+** %A (weekday name) %% ; a directive written %O… (e.g. %OY, %Od) uses Persian
+** digits, as POSIX strftime's alternative-digit modifier.  Returns the length
+** written (excluding the NUL), or -1 if the JDN is out of range, the format
+** has an unknown directive, or the result would not fit in cap bytes. */
+int tamas_format_jalali(int32_t jdn, const char *fmt, char *out, size_t cap);
+
+/* ---------------------------------------------------------------------------
+** Reading dates in Persian text
+** ------------------------------------------------------------------------ */
+
+/* A date as written somewhere in a text. */
+typedef struct tamas_date_match {
+  tamas_calendar calendar; /* the calendar it is written in */
+  int year;                /* 0 when the text gives no year */
+  int month;               /* 1..12 */
+  int day;                 /* 0 when the text gives no day (e.g. «دی ۱۴۰۱») */
+  int weekday;             /* weekday written before it (0 = Saturday), or -1 */
+  size_t start, end;       /* byte span of the date in the text */
+} tamas_date_match;
+
+/* Flags for tamas_find_date(). */
+#define TAMAS_FIND_NEED_YEAR 1 /* skip dates written without a year */
+#define TAMAS_FIND_NEED_DAY 2  /* skip month-only dates */
+#define TAMAS_FIND_VALID 4     /* skip dates that do not exist (31 Mehr) */
+
+/* Find the first date at or after byte offset `from` in one of the calendars
+** in the mask `calendars`.  Recognises numeric dates (1401/02/24, 24-2-1401),
+** day + month name + year in any order news uses, ordinal days in words
+** (بیست و چهارم), month-name variants, and skips times and weekday names.
+** Digits may be ASCII, Persian or Arabic-Indic.  Returns 1 and fills *m, or
+** 0 when there is none. */
+int tamas_find_date(const char *text, size_t len, size_t from,
+                    unsigned calendars, unsigned flags, tamas_date_match *m);
+
+/* JDN of a complete match (year, month and day present), or 0. */
+int32_t tamas_date_match_jdn(const tamas_date_match *m);
+
+/* The first complete, valid Jalali date in a text as "YYYY-MM-DD" (Gregorian)
+** in out[11]; returns 1, or 0 when the text holds none. */
+int tamas_jalali_text_to_iso(const char *text, size_t len, char *out);
+/* The same for a date in any calendar. */
+int tamas_fa_date_text_to_iso(const char *text, size_t len, char *out);
+
+/* ---------------------------------------------------------------------------
+** Build information
+** ------------------------------------------------------------------------ */
+
+/* ICU's version ("72.1") and PCRE2's ("10.42 2022-12-11"), written to out
+** (truncated to cap bytes, NUL included); whether PCRE2 JIT compilation works
+** in this process (1) or not (0). */
+void tamas_icu_version(char *out, size_t cap);
+void tamas_pcre2_version(char *out, size_t cap);
+int tamas_pcre2_jit_available(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* TAMAS_H */
