@@ -22,8 +22,11 @@ SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 
 CORE_SRC   := $(wildcard ext/core/*.c)
+CORE_ASM   := $(wildcard ext/core/*.S)
+LEXICONS   := $(wildcard sql/lexicon/*.tsv)
 SQLITE_SRC := $(wildcard ext/sqlite/*.c)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
+CORE_OBJ   := $(CORE_SRC:ext/core/%.c=core/%.o) $(CORE_ASM:ext/core/%.S=core/%.o)
 HEADERS    := $(wildcard include/*.h ext/core/*.h ext/sqlite/*.h)
 
 # Debian packages for the build, the tests and the demo.
@@ -37,15 +40,17 @@ define variant
 # $(1) = build dir, $(2) = extra flags
 $(1)/core/%.o: ext/core/%.c $(HEADERS) | $(1)/core
 	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $(2) -c $$< -o $$@
+$(1)/core/%.o: ext/core/%.S $(LEXICONS) | $(1)/core
+	$$(CC) -I. -c $$< -o $$@
 $(1)/sqlite/%.o: ext/sqlite/%.c $(HEADERS) | $(1)/sqlite
 	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $(2) \
 	  -DTAMAS_COMMIT='"$$(COMMIT)"' \
 	  -DTAMAS_BUILD_FLAGS='"$$(strip $$(CFLAGS) $(2))"' -c $$< -o $$@
-$(1)/tamas.so: $(CORE_SRC:ext/core/%.c=$(1)/core/%.o) $(SQLITE_SRC:ext/sqlite/%.c=$(1)/sqlite/%.o)
+$(1)/tamas.so: $(CORE_OBJ:%=$(1)/%) $(SQLITE_SRC:ext/sqlite/%.c=$(1)/sqlite/%.o)
 	$$(CC) -shared $(2) -o $$@ $$^ $$(LIBS)
-$(1)/tests/%: tests/unit/%.c $(CORE_SRC:ext/core/%.c=$(1)/core/%.o) tests/unit/check.h | $(1)/tests
+$(1)/tests/%: tests/unit/%.c $(CORE_OBJ:%=$(1)/%) tests/unit/check.h | $(1)/tests
 	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $(2) -Itests/unit -o $$@ $$< \
-	  $(CORE_SRC:ext/core/%.c=$(1)/core/%.o) $$(LIBS)
+	  $(CORE_OBJ:%=$(1)/%) $$(LIBS)
 $(1)/core $(1)/sqlite $(1)/tests:
 	mkdir -p $$@
 endef

@@ -142,6 +142,84 @@ int tamas_jalali_text_to_iso(const char *text, size_t len, char *out);
 int tamas_fa_date_text_to_iso(const char *text, size_t len, char *out);
 
 /* ---------------------------------------------------------------------------
+** The article reader
+** ------------------------------------------------------------------------ */
+
+/* A byte span [start, end) of a text. */
+typedef struct tamas_span {
+  size_t start, end;
+} tamas_span;
+
+/* What the reader finds in one scraped news page.  Spans point into the text
+** that was read; strings are owned by the article (tamas_article_free). */
+typedef struct tamas_article {
+  tamas_span title;          /* the headline; start == end when none */
+  char published[17];        /* "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" (local
+                                time as printed), "" when the page has none */
+  tamas_span published_span; /* where the date was read */
+  char *source;              /* the reporting agency or site, or NULL */
+  char *cites;               /* agencies it cites, '|'-separated, or NULL */
+  char news_code[24];        /* «کد خبر» in ASCII digits, or "" */
+  tamas_span *paragraphs;    /* the body: lead and paragraphs, in order */
+  size_t n_paragraphs;
+} tamas_article;
+
+/* Read one page.  Finds the headline (not a ticker line, menu or label), the
+** publication date from the header forms news sites use, the source and the
+** agencies cited, the news code, and the body without tickers, navigation,
+** related-news lists, comment forms and footers.  Returns 1, or 0 when out of
+** memory (the article is then empty but safe to free). */
+int tamas_article_read(const char *text, size_t len, tamas_article *a);
+void tamas_article_free(tamas_article *a);
+
+/* The body as one string: the paragraphs joined by "\n".  malloc'd, NUL-
+** terminated, length in *out_len; NULL when out of memory. */
+char *tamas_article_body(const tamas_article *a, const char *text,
+                         size_t *out_len);
+
+/* Sentences of [*pos, end) of text, one per call: returns 1 and the span of
+** the next sentence (trimmed), or 0 when none is left.  Breaks after . ؟ ? !
+** ؛ and at line breaks; not inside «…» quotes, not in numbers (2.5), and not
+** after a single-letter abbreviation (ا.م). */
+int tamas_next_sentence(const char *text, size_t end, size_t *pos,
+                        tamas_span *sentence);
+
+/* ---------------------------------------------------------------------------
+** Files: walking a path and reading an article file
+** ------------------------------------------------------------------------ */
+
+/* The largest article file read; bigger files are reported, not read. */
+#define TAMAS_MAX_FILE_BYTES (64 * 1024 * 1024)
+/* Directories deeper than this below the start are not entered. */
+#define TAMAS_WALK_MAX_DEPTH 64
+
+typedef struct tamas_walk tamas_walk;
+
+/* Start walking `path`: a file, a directory (walked recursively in name
+** order; names starting with '.' and symbolic links to directories are
+** skipped, so a link loop cannot trap the walk), or a glob pattern (* ? [).
+** Returns NULL and a malloc'd message in *err when the path does not exist
+** or cannot be read ("cannot open 'x': No such file or directory"), or when a
+** glob matches nothing. */
+tamas_walk *tamas_walk_open(const char *path, char **err);
+/* The next regular file, or NULL at the end.  The string lives until the
+** next call. */
+const char *tamas_walk_next(tamas_walk *w);
+void tamas_walk_close(tamas_walk *w);
+
+/* Read a whole file as text.  Returns a malloc'd NUL-terminated buffer and
+** its length, or NULL with a static reason in *why: "unreadable: <errno
+** text>", "larger than 64 MiB", "binary (NUL bytes)", "not UTF-8", "out of
+** memory".  max_bytes lowers the size limit (e.g. to SQLITE_LIMIT_LENGTH). */
+char *tamas_read_text_file(const char *path, size_t max_bytes, size_t *len,
+                           const char **why);
+
+/* Is s[0..n) valid UTF-8 (no overlong forms, surrogates or truncation)? */
+int tamas_utf8_valid(const char *s, size_t n);
+/* Characters (code points) in valid UTF-8 s[0..n). */
+size_t tamas_utf8_chars(const char *s, size_t n);
+
+/* ---------------------------------------------------------------------------
 ** Build information
 ** ------------------------------------------------------------------------ */
 

@@ -43,6 +43,7 @@ typedef struct scanner {
 static inline int is_letter(uint32_t cp) {
   if (cp < 0x80) return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
   if (cp == TAMAS_REPLACEMENT_CHAR || tamas_is_space(cp)) return 0;
+  if (tamas_is_ignorable_mark(cp) || tamas_is_invisible(cp)) return 0;
   if (tamas_digit_value(cp) >= 0) return 0;
   /* Arabic-script punctuation: ، ؛ ؟ ٪ ٫ ٬ ٭ ۔ */
   if (cp == 0x060C || cp == 0x061B || cp == 0x061F || cp == 0x06D4 ||
@@ -61,8 +62,12 @@ static size_t read_word(const scanner *sc, size_t pos, char *key, size_t cap,
   int overflow = 0;
   while (pos < sc->n) {
     uint32_t cp = tamas_utf8_decode(sc->s, sc->n, pos, &cl);
-    if (tamas_is_invisible(cp) || tamas_is_ignorable_mark(cp)) {
-      /* part of the word only when a letter follows */
+    if (tamas_is_ignorable_mark(cp)) { /* kashida, harakat: part of the word */
+      pos += cl;
+      continue;
+    }
+    if (tamas_is_invisible(cp)) {
+      /* ZWNJ and friends: part of the word only when a letter follows */
       size_t next = pos + cl, cl2;
       if (next >= sc->n) break;
       cp = tamas_utf8_decode(sc->s, sc->n, next, &cl2);

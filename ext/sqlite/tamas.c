@@ -6,7 +6,8 @@
 **
 ** SQLite derives the entry point sqlite3_tamas_init from the file name.  It
 ** registers every SQL function listed in the table below; each lives in its
-** own file (calendar_sql.c, info_sql.c).  Pure functions are DETERMINISTIC and
+** own file (calendar_sql.c, info_sql.c), and every table-valued function
+** (articles_vtab.c).  Pure functions are DETERMINISTIC and
 ** INNOCUOUS so they may be used in indexes, views and triggers of untrusted
 ** schemas.
 */
@@ -33,6 +34,14 @@ static const struct {
     {"tamas_debug", 0, PURE, tamas_sql_debug},
 };
 
+/* Table-valued functions (eponymous virtual tables). */
+static const struct {
+  const char *name;
+  const sqlite3_module *(*module)(void);
+} modules[] = {
+    {"tamas_articles", tamas_articles_module},
+};
+
 #ifdef _WIN32
 __declspec(dllexport)
 #endif
@@ -48,6 +57,15 @@ int sqlite3_tamas_init(sqlite3 *db, char **pzErrMsg,
       if (pzErrMsg)
         *pzErrMsg = sqlite3_mprintf("tamas: cannot register %s(): %s",
                                     functions[i].name, sqlite3_errmsg(db));
+      return rc;
+    }
+  }
+  for (i = 0; i < sizeof modules / sizeof modules[0]; i++) {
+    int rc = sqlite3_create_module(db, modules[i].name, modules[i].module(), NULL);
+    if (rc != SQLITE_OK) {
+      if (pzErrMsg)
+        *pzErrMsg = sqlite3_mprintf("tamas: cannot register %s: %s",
+                                    modules[i].name, sqlite3_errmsg(db));
       return rc;
     }
   }

@@ -16,4 +16,7 @@ void tamas_sql_fa_date_to_iso(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_version(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_debug(sqlite3_context *, int, sqlite3_value **);
 
+/* articles_vtab.c */
+const sqlite3_module *tamas_articles_module(void);
+
 #endif /* TAMAS_SQLITE_H */

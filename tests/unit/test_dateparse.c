@@ -161,6 +161,10 @@ static void test_bad_bytes(void) {
   CHECK(!tamas_jalali_text_to_iso("\xe0\x80\xaf", 3, out));   /* overlong */
   CHECK(!tamas_jalali_text_to_iso("\xed\xa0\x80", 3, out));   /* surrogate */
   CHECK(tamas_jalali_text_to_iso("1401/02/24\0tail", 15, out)); /* NUL inside */
+  /* marks at a word's end or alone once made the scanner stop advancing */
+  CHECK_STR(jalali("پروندهٔ خبری ۲۴ اردیبهشت ۱۴۰۱"), "2022-05-14");
+  CHECK_STR(jalali("\xd9\x94 \xd9\x80 ۲۴ اردیبهشت ۱۴۰۱ \xd9\x8b"), "2022-05-14");
+  CHECK_STR(jalali("خبری\xe2\x80\x8c"), NULL);
 }
 
 /* A whole-string numeric date takes a fast path; a leading space sends the

@@ -1,0 +1,441 @@
+/*
+** article.c — the article reader: from the text of one scraped news page,
+** the headline, publication date, source, news code and body.
+**
+** A page is read line by line.  Each line gets a kind from its shape and the
+** cue words of sql/lexicon/page_cues.tsv:
+**
+**   blank      nothing but white space
+**   end        «انتهای پیام», «ارسال نظر», «اخبار مرتبط» …: the body stops here
+**   chrome     menus, labels, buttons, counters: «کد خبر: …», «تماس با ما», «T T»
+**   date       a header date line: a date with day and year and few other words
+**   ticker     a long run of headlines with no sentence punctuation (only
+**              before the body starts)
+**   headline   3–30 words with no closing punctuation
+**   paragraph  anything else: sentences
+**
+** The body runs from the first paragraph to the first end line (or a run of
+** three or more headlines, the shape of a related-news list), keeping the
+** paragraphs and headlines in between except the title.  The title is the
+** first headline before the second paragraph (pages put the lead before or
+** after the headline); a short kicker line («روتیتر») right above another
+** headline gives way to it.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "article_internal.h"
+#include "pagecues.h"
+#include "tamas.h"
+#include "utf8.h"
+
+typedef enum line_kind {
+  L_BLANK,
+  L_END,
+  L_CHROME,
+  L_DATE,
+  L_TICKER,
+  L_HEADLINE,
+  L_PARAGRAPH
+} line_kind;
+
+typedef struct line {
+  size_t start, end; /* trimmed */
+  line_kind kind;
+  int words;
+} line;
+
+#define FOLD_MAX 512          /* bytes of a line folded for cue matching */
+#define SHORT_LINE_WORDS 8    /* chrome and cues only on lines this short */
+#define HEADLINE_MAX_WORDS 30
+#define TICKER_MIN_BYTES 250
+#define TICKER_MIN_WORDS 25
+#define DATE_LINE_MAX_OTHER_WORDS 6
+
+/* ---- small text helpers ------------------------------------------------- */
+
+static uint32_t decode_at(const char *t, size_t n, size_t i, size_t *cl) {
+  return tamas_utf8_decode((const unsigned char *)t, n, i, cl);
+}
+
+/* The code point that ends at byte `end` (scanning back over continuation
+** bytes), or 0 at the start. */
+static uint32_t last_char(const char *t, size_t start, size_t end, size_t *at) {
+  size_t i = end, cl;
+  if (end <= start) return 0;
+  do i--; while (i > start && ((unsigned char)t[i] & 0xC0) == 0x80);
+  *at = i;
+  return decode_at(t, end, i, &cl);
+}
+
+static int is_blank_char(uint32_t cp) {
+  return tamas_is_space(cp) || tamas_is_invisible(cp);
+}
+
+static void trim(const char *t, size_t *start, size_t *end) {
+  size_t cl, at;
+  while (*start < *end && is_blank_char(decode_at(t, *end, *start, &cl))) *start += cl;
+  while (*end > *start && is_blank_char(last_char(t, *start, *end, &at))) *end = at;
+}
+
+static int is_terminator(uint32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F /* ؟ */ ||
+         cp == 0x2026 /* … */ || cp == 0x06D4 /* ۔ */;
+}
+
+static int is_closing_quote(uint32_t cp) {
+  return cp == 0xBB /* » */ || cp == '"' || cp == 0x201D || cp == ')';
+}
+
+/* Does the line end like a sentence (also «… است.» and «…».)? */
+static int ends_sentence(const char *t, size_t start, size_t end) {
+  size_t at;
+  uint32_t cp = last_char(t, start, end, &at);
+  if (is_closing_quote(cp)) cp = last_char(t, start, at, &at);
+  return is_terminator(cp) || cp == 0x061B /* ؛ */;
+}
+
+/* A sentence mark followed by a space inside the line? */
+static int has_inner_sentence(const char *t, size_t start, size_t end) {
+  size_t i = start, cl, cl2;
+  while (i < end) {
+    uint32_t cp = decode_at(t, end, i, &cl);
+    if (is_terminator(cp) && i + cl < end &&
+        tamas_is_space(decode_at(t, end, i + cl, &cl2)))
+      return 1;
+    i += cl;
+  }
+  return 0;
+}
+
+
+static int is_letter_char(uint32_t cp) {
+  return (cp >= 0x0620 && cp <= 0x06FF && tamas_digit_value(cp) < 0 && cp != 0x060C &&
+          cp != 0x061B && cp != 0x061F && cp != 0x06D4) ||
+         ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+}
+
+/* Words (runs between blanks) that hold a letter, or with digits_count a
+** letter or a digit: «|», «-» and «:» alone are not words. */
+static int count_words_with(const char *t, size_t start, size_t end, int digits_count) {
+  size_t i = start, cl;
+  int words = 0, in_word = 0, counted = 0;
+  while (i < end) {
+    uint32_t cp = decode_at(t, end, i, &cl);
+    if (is_blank_char(cp)) {
+      in_word = 0;
+    } else {
+      if (!in_word) counted = 0;
+      in_word = 1;
+      if (!counted && (is_letter_char(cp) || (digits_count && tamas_digit_value(cp) >= 0))) {
+        words++;
+        counted = 1;
+      }
+    }
+    i += cl;
+  }
+  return words;
+}
+
+static int count_letter_words(const char *t, size_t start, size_t end) {
+  return count_words_with(t, start, end, 0);
+}
+
+static int count_content_words(const char *t, size_t start, size_t end) {
+  return count_words_with(t, start, end, 1);
+}
+
+static int count_char(const char *t, size_t start, size_t end, char c) {
+  int k = 0;
+  for (; start < end; start++) k += t[start] == c;
+  return k;
+}
+
+static int has_letter(const char *t, size_t start, size_t end) {
+  size_t i = start, cl;
+  while (i < end) {
+    uint32_t cp = decode_at(t, end, i, &cl);
+    if (is_letter_char(cp)) return 1;
+    i += cl;
+  }
+  return 0;
+}
+
+/* ---- dates in header lines --------------------------------------------- */
+
+/* The first full date in [start, end), Jalali or Gregorian before Hijri. */
+static int find_full_date(const char *t, size_t start, size_t end,
+                          tamas_date_match *m) {
+  const unsigned flags = TAMAS_FIND_NEED_YEAR | TAMAS_FIND_NEED_DAY | TAMAS_FIND_VALID;
+  return tamas_find_date(t, end, start, TAMAS_CAL_JALALI | TAMAS_CAL_GREGORIAN, flags, m) ||
+         tamas_find_date(t, end, start, TAMAS_CAL_HIJRI, flags, m);
+}
+
+/* "HH:MM" anywhere in [start, end) outside [skip_from, skip_to). */
+static int find_time(const char *t, size_t start, size_t end, size_t skip_from,
+                     size_t skip_to, int *hh, int *mm) {
+  size_t i = start, cl;
+  while (i < end) {
+    int d = tamas_digit_value(decode_at(t, end, i, &cl));
+    if (d >= 0 && (i < skip_from || i >= skip_to)) {
+      int v[4], k = 0, colon = -1;
+      size_t j = i, cl2;
+      while (j < end && k < 4) {
+        uint32_t cp = decode_at(t, end, j, &cl2);
+        int dv = tamas_digit_value(cp);
+        if (dv >= 0) v[k++] = dv;
+        else if (cp == ':' && colon < 0 && k > 0) colon = k;
+        else break;
+        j += cl2;
+      }
+      if (colon >= 1 && colon <= 2 && k - colon == 2) {
+        int h = colon == 2 ? v[0] * 10 + v[1] : v[0];
+        int m = v[colon] * 10 + v[colon + 1];
+        if (h < 24 && m < 60) {
+          *hh = h, *mm = m;
+          return 1;
+        }
+      }
+      i = j > i ? j : i + cl;
+      continue;
+    }
+    i += cl;
+  }
+  return 0;
+}
+
+static void set_published(tamas_article *a, int32_t jdn, int hh, int mm,
+                          size_t start, size_t end) {
+  char iso[11];
+  if (!tamas_jdn_to_iso(jdn, iso)) return;
+  memcpy(a->published, iso, 11);
+  if (hh >= 0) {
+    a->published[10] = ' ';
+    a->published[11] = (char)('0' + hh / 10);
+    a->published[12] = (char)('0' + hh % 10);
+    a->published[13] = ':';
+    a->published[14] = (char)('0' + mm / 10);
+    a->published[15] = (char)('0' + mm % 10);
+    a->published[16] = 0;
+  }
+  a->published_span.start = start;
+  a->published_span.end = end;
+}
+
+/* Is the line a header date line («۷ مرداد ۱۴۰۱، ۲۱:۴۸», «تاریخ انتشار: …»)?
+** If so, and no date is known yet, take it as the publication date. */
+static int read_date_line(const char *t, const line *l, tamas_article *a) {
+  tamas_date_match m;
+  int32_t jdn;
+  int other_words, hh = -1, mm = 0;
+  if (l->words > DATE_LINE_MAX_OTHER_WORDS + 8) return 0;
+  if (!find_full_date(t, l->start, l->end, &m)) return 0;
+  if (!(jdn = tamas_date_match_jdn(&m))) return 0;
+  other_words = count_letter_words(t, l->start, m.start) + count_letter_words(t, m.end, l->end);
+  if (other_words > DATE_LINE_MAX_OTHER_WORDS) return 0;
+  if (a->published[0] == 0) {
+    find_time(t, l->start, l->end, m.start, m.end, &hh, &mm);
+    set_published(a, jdn, hh, mm, m.start, m.end);
+  }
+  return 1;
+}
+
+/* Scrapers put " date 2025-09-26" before the page; it may share a line with
+** text.  Takes the date and moves the line's start past it. */
+static void read_scraper_date(const char *t, line *l, tamas_article *a) {
+  static const char prefix[] = "date ";
+  size_t s = l->start, e;
+  int32_t jdn;
+  if (l->end - s < 15 || memcmp(t + s, prefix, 5) != 0) return;
+  e = s + 15;
+  if (!tamas_parse_timevalue(t + s + 5, 10, &jdn)) return;
+  if (a->published[0] == 0) set_published(a, jdn, -1, 0, s + 5, e);
+  l->start = e;
+  trim(t, &l->start, &l->end);
+}
+
+/* ---- lines --------------------------------------------------------------- */
+
+static line_kind classify(const char *t, line *l, tamas_article *a, int body_started) {
+  char folded[FOLD_MAX];
+  size_t n;
+  int terminal;
+  if (l->start == l->end) return L_BLANK;
+  l->words = count_content_words(t, l->start, l->end);
+  n = cue_fold(t + l->start, l->end - l->start, folded, sizeof folded);
+  terminal = ends_sentence(t, l->start, l->end);
+  if (l->words <= SHORT_LINE_WORDS && !terminal) {
+    size_t cue_end;
+    if (cue_find(folded, n, CUE_END, NULL) == CUE_END) return L_END;
+    /* «خانه | سیاسی | اقتصادی», «نام سایت | شعار»: menus and site banners */
+    if (count_char(t, l->start, l->end, '|') >= 1) return L_CHROME;
+    /* chrome first: «کد خبرنگار» is not «کد خبر» */
+    if (cue_find(folded, n, CUE_CHROME, NULL)) return L_CHROME;
+    if (cue_find(folded, n, CUE_CODE, &cue_end) == CUE_CODE) {
+      if (a->news_code[0] == 0) {
+        size_t k = 0;
+        while (cue_end < n && k + 1 < sizeof a->news_code) {
+          char c = folded[cue_end++];
+          if (c >= '0' && c <= '9') a->news_code[k++] = c;
+          else if (k > 0) break;
+        }
+        a->news_code[k] = 0;
+      }
+      return L_CHROME;
+    }
+  }
+  if (l->words <= DATE_LINE_MAX_OTHER_WORDS + 8 && read_date_line(t, l, a)) return L_DATE;
+  if (l->words <= 2 || !has_letter(t, l->start, l->end)) return L_CHROME;
+  if (l->words <= SHORT_LINE_WORDS && !terminal && cue_find(folded, n, CUE_DATE, NULL))
+    return L_CHROME;
+  if (!body_started && l->end - l->start >= TICKER_MIN_BYTES &&
+      l->words >= TICKER_MIN_WORDS && !has_inner_sentence(t, l->start, l->end) &&
+      !terminal)
+    return L_TICKER;
+  if (!terminal && l->words <= HEADLINE_MAX_WORDS && !has_inner_sentence(t, l->start, l->end))
+    return L_HEADLINE;
+  return L_PARAGRAPH;
+}
+
+/* Split into trimmed lines; the caller frees *out. */
+static size_t split_lines(const char *t, size_t len, line **out) {
+  size_t n = 0, cap = 64, i = 0;
+  line *lines = malloc(cap * sizeof *lines);
+  if (!lines) return 0;
+  while (i <= len) {
+    const char *nl = i < len ? memchr(t + i, '\n', len - i) : NULL;
+    size_t e = nl ? (size_t)(nl - t) : len;
+    if (n == cap) {
+      line *bigger = realloc(lines, 2 * cap * sizeof *lines);
+      if (!bigger) {
+        free(lines);
+        return 0;
+      }
+      lines = bigger;
+      cap *= 2;
+    }
+    lines[n].start = i;
+    lines[n].end = e;
+    trim(t, &lines[n].start, &lines[n].end);
+    lines[n].kind = L_BLANK;
+    lines[n].words = 0;
+    n++;
+    if (!nl) break;
+    i = e + 1;
+  }
+  *out = lines;
+  return n;
+}
+
+static int same_text(const char *t, const line *x, const line *y) {
+  return x->end - x->start == y->end - y->start &&
+         memcmp(t + x->start, t + y->start, x->end - x->start) == 0;
+}
+
+/* The next non-blank line after i, or n. */
+static size_t next_nonblank(const line *lines, size_t n, size_t i) {
+  for (i++; i < n && lines[i].kind == L_BLANK; i++) {
+  }
+  return i;
+}
+
+/* ---- the article ----------------------------------------------------------- */
+
+static int choose_title(const line *lines, size_t n, size_t *title) {
+  size_t i, paragraphs = 0;
+  for (i = 0; i < n && paragraphs < 2; i++) {
+    if (lines[i].kind == L_PARAGRAPH) paragraphs++;
+    if (lines[i].kind == L_HEADLINE) {
+      size_t next = next_nonblank(lines, n, i);
+      if (lines[i].words <= 5 && next < n && lines[next].kind == L_HEADLINE) i = next;
+      *title = i;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* Is line i the start of three or more headlines in a row (a list)? */
+static int starts_list(const line *lines, size_t n, size_t i) {
+  int run = 0;
+  for (; i < n && run < 3; i = next_nonblank(lines, n, i)) {
+    if (lines[i].kind != L_HEADLINE && lines[i].kind != L_CHROME) break;
+    if (lines[i].kind == L_HEADLINE) run++;
+  }
+  return run >= 3;
+}
+
+static int collect_body(const char *t, const line *lines, size_t n, int has_title,
+                        size_t title, tamas_article *a) {
+  size_t i, first = n, cap = 16;
+  for (i = 0; i < n; i++)
+    if (lines[i].kind == L_PARAGRAPH) {
+      first = i;
+      break;
+    }
+  if (first == n) return 1;
+  a->paragraphs = malloc(cap * sizeof *a->paragraphs);
+  if (!a->paragraphs) return 0;
+  for (i = first; i < n; i++) {
+    const line *l = &lines[i];
+    if (l->kind == L_END) break;
+    if (l->kind == L_HEADLINE && starts_list(lines, n, i)) break;
+    if (l->kind != L_PARAGRAPH && l->kind != L_HEADLINE) continue;
+    if (has_title && (i == title || same_text(t, l, &lines[title]))) continue;
+    if (a->n_paragraphs == cap) {
+      tamas_span *bigger = realloc(a->paragraphs, 2 * cap * sizeof *bigger);
+      if (!bigger) return 0;
+      a->paragraphs = bigger;
+      cap *= 2;
+    }
+    a->paragraphs[a->n_paragraphs].start = l->start;
+    a->paragraphs[a->n_paragraphs].end = l->end;
+    a->n_paragraphs++;
+  }
+  return 1;
+}
+
+/* «امروز سه‌شنبه ۱۰ مهر ۱۴۰۳ …» in the lead dates the page itself; a date
+** in the lead without «امروز» is the date of an event, not of the page. */
+static void read_today_in_lead(const char *t, tamas_article *a) {
+  static const char today[] = "\xd8\xa7\xd9\x85\xd8\xb1\xd9\x88\xd8\xb2"; /* امروز */
+  tamas_date_match m;
+  const tamas_span *lead;
+  int32_t jdn;
+  char before[128];
+  size_t from, n;
+  if (a->published[0] || a->n_paragraphs == 0) return;
+  lead = &a->paragraphs[0];
+  if (!find_full_date(t, lead->start, lead->end, &m)) return;
+  from = m.start > lead->start + 40 ? m.start - 40 : lead->start;
+  n = cue_fold(t + from, m.start - from, before, sizeof before);
+  if (memmem(before, n, today, sizeof today - 1) && (jdn = tamas_date_match_jdn(&m)))
+    set_published(a, jdn, -1, 0, m.start, m.end);
+}
+
+int tamas_article_read(const char *text, size_t len, tamas_article *a) {
+  line *lines = NULL;
+  size_t n, i, title = 0;
+  int has_title, body_started = 0, ok;
+  memset(a, 0, sizeof *a);
+  if (text == NULL || len == 0) return 1;
+  n = split_lines(text, len, &lines);
+  if (n == 0) return 0;
+  for (i = 0; i < n; i++) {
+    read_scraper_date(text, &lines[i], a);
+    lines[i].kind = classify(text, &lines[i], a, body_started);
+    if (lines[i].kind == L_PARAGRAPH) body_started = 1;
+    if (lines[i].kind == L_END && body_started) break;
+  }
+  n = i < n ? i + 1 : n;
+  has_title = choose_title(lines, n, &title);
+  if (has_title) a->title = (tamas_span){lines[title].start, lines[title].end};
+  ok = collect_body(text, lines, n, has_title, title, a);
+  free(lines);
+  if (!ok) {
+    tamas_article_free(a);
+    return 0;
+  }
+  read_today_in_lead(text, a);
+  return tamas_article_find_sources(text, a);
+}

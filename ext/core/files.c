@@ -1,0 +1,247 @@
+/*
+** files.c — walking a path (file, directory tree or glob) one file at a
+** time, and reading one article file as UTF-8 text.
+**
+** The walk streams: it holds one sorted list of names per directory level
+** it is inside, never the list of the whole tree.  Names are sorted so that
+** the same folder gives rows in the same order on every machine.
+*/
+#include <dirent.h>
+#include <errno.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "tamas.h"
+#include "utf8.h"
+
+typedef struct frame {
+  char *dir;      /* directory path, or NULL for the root list */
+  char **names;   /* entries (root: full paths) */
+  size_t n, next;
+} frame;
+
+struct tamas_walk {
+  frame stack[TAMAS_WALK_MAX_DEPTH + 1];
+  int depth;      /* frames in use */
+  char *current;  /* the path returned last */
+};
+
+static char *dup_string(const char *s) {
+  size_t n = strlen(s);
+  char *d = malloc(n + 1);
+  if (d) memcpy(d, s, n + 1);
+  return d;
+}
+
+static char *join_path(const char *dir, const char *name) {
+  size_t a = strlen(dir), b = strlen(name);
+  char *p = malloc(a + b + 2);
+  if (!p) return NULL;
+  memcpy(p, dir, a);
+  p[a] = '/';
+  memcpy(p + a + 1, name, b + 1);
+  if (a > 0 && dir[a - 1] == '/') memmove(p + a, p + a + 1, b + 1);
+  return p;
+}
+
+static int compare_names(const void *x, const void *y) {
+  return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static void free_frame(frame *f) {
+  size_t i;
+  for (i = 0; i < f->n; i++) free(f->names[i]);
+  free(f->names);
+  free(f->dir);
+  memset(f, 0, sizeof *f);
+}
+
+/* List a directory's visible entries, sorted.  Returns 0 on failure. */
+static int list_dir(const char *dir, frame *f) {
+  DIR *d = opendir(dir);
+  struct dirent *e;
+  size_t cap = 32;
+  if (!d) return 0;
+  f->names = malloc(cap * sizeof *f->names);
+  f->n = f->next = 0;
+  f->dir = dup_string(dir);
+  if (!f->names || !f->dir) {
+    closedir(d);
+    free_frame(f);
+    return 0;
+  }
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') continue; /* ., .., and hidden files */
+    if (f->n == cap) {
+      char **bigger = realloc(f->names, 2 * cap * sizeof *bigger);
+      if (!bigger) break;
+      f->names = bigger;
+      cap *= 2;
+    }
+    if ((f->names[f->n] = dup_string(e->d_name)) != NULL) f->n++;
+  }
+  closedir(d);
+  qsort(f->names, f->n, sizeof *f->names, compare_names);
+  return 1;
+}
+
+static char *message(const char *fmt, const char *path, const char *reason) {
+  size_t n = strlen(fmt) + strlen(path) + strlen(reason) + 1;
+  char *m = malloc(n);
+  if (m) snprintf(m, n, fmt, path, reason);
+  return m;
+}
+
+tamas_walk *tamas_walk_open(const char *path, char **err) {
+  tamas_walk *w = calloc(1, sizeof *w);
+  frame *root;
+  *err = NULL;
+  if (!w) return NULL;
+  root = &w->stack[0];
+  w->depth = 1;
+  if (strpbrk(path, "*?[")) {
+    glob_t g;
+    size_t i;
+    int rc = glob(path, 0, NULL, &g);
+    if (rc != 0) {
+      *err = message("cannot open '%s': %s", path,
+                     rc == GLOB_NOMATCH ? "no file matches the pattern" : "glob failed");
+      if (rc != GLOB_NOMATCH) globfree(&g);
+      free(w);
+      return NULL;
+    }
+    root->names = calloc(g.gl_pathc ? g.gl_pathc : 1, sizeof *root->names);
+    for (i = 0; root->names && i < g.gl_pathc; i++)
+      if ((root->names[root->n] = dup_string(g.gl_pathv[i])) != NULL) root->n++;
+    globfree(&g);
+  } else {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+      *err = message("cannot open '%s': %s", path, strerror(errno));
+      free(w);
+      return NULL;
+    }
+    root->names = malloc(sizeof *root->names);
+    if (root->names && (root->names[0] = dup_string(path)) != NULL) root->n = 1;
+  }
+  return w;
+}
+
+const char *tamas_walk_next(tamas_walk *w) {
+  free(w->current);
+  w->current = NULL;
+  while (w->depth > 0) {
+    frame *f = &w->stack[w->depth - 1];
+    struct stat st, lst;
+    char *p;
+    if (f->next >= f->n) {
+      free_frame(f);
+      w->depth--;
+      continue;
+    }
+    p = f->dir ? join_path(f->dir, f->names[f->next]) : dup_string(f->names[f->next]);
+    f->next++;
+    if (!p) continue;
+    if (stat(p, &st) != 0) { /* dangling link: report the file, reading says why */
+      w->current = p;
+      return p;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      /* Enter real directories only: a link to a directory may loop.  The
+      ** path the user named is entered even when it is a link. */
+      int is_link = f->dir && lstat(p, &lst) == 0 && S_ISLNK(lst.st_mode);
+      if (!is_link && w->depth <= TAMAS_WALK_MAX_DEPTH &&
+          list_dir(p, &w->stack[w->depth]))
+        w->depth++;
+      free(p);
+      continue;
+    }
+    if (S_ISREG(st.st_mode)) {
+      w->current = p;
+      return p;
+    }
+    free(p); /* sockets, devices, fifos */
+  }
+  return NULL;
+}
+
+void tamas_walk_close(tamas_walk *w) {
+  if (!w) return;
+  while (w->depth > 0) free_frame(&w->stack[--w->depth]);
+  free(w->current);
+  free(w);
+}
+
+int tamas_utf8_valid(const char *s, size_t n) {
+  size_t i = 0, cl;
+  while (i < n) {
+    if ((unsigned char)s[i] < 0x80) {
+      i++;
+      continue;
+    }
+    if (tamas_utf8_decode((const unsigned char *)s, n, i, &cl) == TAMAS_REPLACEMENT_CHAR &&
+        cl == 1)
+      return 0; /* U+FFFD itself is 3 bytes long */
+    i += cl;
+  }
+  return 1;
+}
+
+size_t tamas_utf8_chars(const char *s, size_t n) {
+  size_t i, chars = 0;
+  for (i = 0; i < n; i++) chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return chars;
+}
+
+char *tamas_read_text_file(const char *path, size_t max_bytes, size_t *len,
+                           const char **why) {
+  static __thread char reason[96];
+  FILE *f;
+  struct stat st;
+  char *buf;
+  size_t got;
+  if (max_bytes == 0 || max_bytes > TAMAS_MAX_FILE_BYTES) max_bytes = TAMAS_MAX_FILE_BYTES;
+  f = fopen(path, "rb");
+  if (!f || fstat(fileno(f), &st) != 0) {
+    snprintf(reason, sizeof reason, "unreadable: %s", strerror(errno));
+    *why = reason;
+    if (f) fclose(f);
+    return NULL;
+  }
+  if ((unsigned long long)st.st_size > max_bytes) {
+    snprintf(reason, sizeof reason, "larger than %zu bytes", max_bytes);
+    *why = reason;
+    fclose(f);
+    return NULL;
+  }
+  buf = malloc((size_t)st.st_size + 1);
+  if (!buf) {
+    *why = "out of memory";
+    fclose(f);
+    return NULL;
+  }
+  got = fread(buf, 1, (size_t)st.st_size, f);
+  if (ferror(f)) {
+    snprintf(reason, sizeof reason, "unreadable: %s", strerror(errno));
+    *why = reason;
+    fclose(f);
+    free(buf);
+    return NULL;
+  }
+  fclose(f);
+  buf[got] = 0;
+  if (memchr(buf, 0, got)) {
+    *why = "binary (NUL bytes)";
+  } else if (!tamas_utf8_valid(buf, got)) {
+    *why = "not UTF-8";
+  } else {
+    *len = got;
+    *why = NULL;
+    return buf;
+  }
+  free(buf);
+  return NULL;
+}

@@ -1,0 +1,22 @@
+/*
+** lexicon_data.h — the lexicon files embedded by lexicon_data.S.  Each is
+** the text of a TSV file under sql/lexicon/ (read it with tsv.h).
+*/
+#ifndef TAMAS_LEXICON_DATA_H
+#define TAMAS_LEXICON_DATA_H
+
+#include <stdint.h>
+
+#define TAMAS_LEXICON(name)        \
+  extern const char name[];        \
+  extern const uint32_t name##_size;
+
+/* one line per lexicon file: */
+TAMAS_LEXICON(tamas_lex_page_cues)
+TAMAS_LEXICON(tamas_lex_sources)
+TAMAS_LEXICON(tamas_lex_verb_stems)
+TAMAS_LEXICON(tamas_lex_compounds)
+TAMAS_LEXICON(tamas_lex_nouns)
+TAMAS_LEXICON(tamas_lex_zwnj_exceptions)
+
+#endif /* TAMAS_LEXICON_DATA_H */

@@ -1,0 +1,92 @@
+/*
+** sentences.c — split text into sentences.
+**
+** A sentence ends after . ! ? ؟ ؛ … followed by white space or the end, and
+** at a line break.  It does not end:
+**   - inside «…» quotes (a quoted statement of several sentences stays whole,
+**     up to QUOTE_MAX_BYTES, past which an unclosed quote is ignored);
+**   - at a dot between digits (2.5, ۱.۵) — no white space follows it;
+**   - after a single letter and a dot (initials and abbreviations: «ا.م»,
+**     «ج. ا.»), which are not sentence ends in Persian news.
+** Closing quotes and brackets after the mark stay with the sentence.
+*/
+#include "tamas.h"
+#include "utf8.h"
+
+#define QUOTE_MAX_BYTES 2000
+
+static uint32_t char_at(const char *t, size_t end, size_t i, size_t *cl) {
+  return tamas_utf8_decode((const unsigned char *)t, end, i, cl);
+}
+
+static int is_mark(uint32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x061F || cp == 0x061B ||
+         cp == 0x2026 || cp == 0x06D4;
+}
+
+static int is_closer(uint32_t cp) {
+  return cp == 0xBB || cp == '"' || cp == 0x201D || cp == ')' || cp == ']';
+}
+
+static int is_blank(uint32_t cp) {
+  return tamas_is_space(cp) || tamas_is_invisible(cp);
+}
+
+/* Is the dot at `i` the end of a one-letter abbreviation («ا.» after a space
+** or at the start)? */
+static int after_single_letter(const char *t, size_t start, size_t i) {
+  size_t j = i, cl, k;
+  uint32_t cp;
+  if (j == start) return 0;
+  do j--; while (j > start && ((unsigned char)t[j] & 0xC0) == 0x80);
+  cp = char_at(t, i, j, &cl);
+  if (!(cp >= 0x0621 && cp <= 0x06FF) && !((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'))
+    return 0;
+  if (j == start) return 1;
+  k = j;
+  do k--; while (k > start && ((unsigned char)t[k] & 0xC0) == 0x80);
+  cp = char_at(t, j, k, &cl);
+  return is_blank(cp) || cp == '.';
+}
+
+int tamas_next_sentence(const char *text, size_t end, size_t *pos, tamas_span *s) {
+  size_t i = *pos, cl, quote_start = 0;
+  int depth = 0;
+  while (i < end && is_blank(char_at(text, end, i, &cl))) i += cl;
+  if (i >= end) {
+    *pos = end;
+    return 0;
+  }
+  s->start = i;
+  while (i < end) {
+    uint32_t cp = char_at(text, end, i, &cl);
+    size_t next = i + cl;
+    if (cp == '\n' || cp == '\r' || cp == 0x2029) {
+      s->end = i;
+      break;
+    }
+    if (cp == 0xAB) { /* « */
+      if (depth++ == 0) quote_start = i;
+    } else if (cp == 0xBB && depth > 0) {
+      depth--;
+    }
+    if (depth > 0 && i - quote_start > QUOTE_MAX_BYTES) depth = 0;
+    if (is_mark(cp) && depth == 0 && !(cp == '.' && after_single_letter(text, s->start, i))) {
+      size_t after = next, cl2;
+      uint32_t c2;
+      while (after < end && (is_mark(c2 = char_at(text, end, after, &cl2)) || is_closer(c2)))
+        after += cl2;
+      if (after >= end || is_blank(char_at(text, end, after, &cl2))) {
+        s->end = after;
+        *pos = after;
+        return 1;
+      }
+    }
+    i = next;
+  }
+  if (i >= end) s->end = end;
+  *pos = i;
+  /* trim trailing blanks */
+  while (s->end > s->start && (text[s->end - 1] == ' ' || text[s->end - 1] == '\t')) s->end--;
+  return 1;
+}

@@ -1,0 +1,201 @@
+/*
+** test_article.c — the article reader on page layouts written for the test:
+** header date lines, tickers before the title, menus, lists and forms after
+** the body; and sentence segmentation.
+*/
+#include <stdlib.h>
+
+#include "check.h"
+#include "tamas.h"
+
+/* Read a page and return a field as a static string ("" when empty). */
+static tamas_article page;
+static const char *page_text;
+
+static void read_page(const char *text) {
+  tamas_article_free(&page);
+  page_text = text;
+  CHECK(tamas_article_read(text, strlen(text), &page));
+}
+
+static const char *span(tamas_span s) {
+  static char buf[4096];
+  size_t n = s.end - s.start;
+  if (n >= sizeof buf) n = sizeof buf - 1;
+  memcpy(buf, page_text + s.start, n);
+  buf[n] = 0;
+  return buf;
+}
+
+static const char *body(void) {
+  static char buf[8192];
+  size_t n;
+  char *b = tamas_article_body(&page, page_text, &n);
+  snprintf(buf, sizeof buf, "%s", b ? b : "(null)");
+  free(b);
+  return buf;
+}
+
+/* A ticker line of headlines, then title, lead, a date line, the body, a
+** trailer and a comment form. */
+static void test_ticker_layout(void) {
+  read_page(
+      "افزایش قیمت طلا در بازار امروز تهران قطعی برق در سه استان جنوبی "
+      "کشور برگزاری نمایشگاه کتاب از هفته آینده آغاز می‌شود واکنش وزیر "
+      "ورزش به شکست تیم ملی هشدار هواشناسی درباره بارش برف در استان‌های "
+      "شمالی افتتاح دو بیمارستان جدید در مشهد با حضور وزیر بهداشت\n"
+      "\n"
+      "ظریف: گفت‌وگو با همسایگان اولویت ماست\n"
+      "\n"
+      "وزیر خارجه در دیدار با همتای عمانی خود بر گسترش روابط تأکید کرد.\n"
+      "تاریخ انتشار: ۱۰:۱۵ - ۱۲ آبان ۱۳۹۷ - 2018 November 03\n"
+      "کد خبر: ۹۸۷۶۵\n"
+      "\n"
+      "به گزارش خبرگزاری تسنیم به نقل از رویترز، این دیدار در مسقط انجام شد.\n"
+      "دو طرف درباره همکاری‌های اقتصادی گفت‌وگو کردند./ ایسنا\n"
+      "\n"
+      "ارسال نظر\n"
+      "آخرین اخبار\n"
+      "قیمت دلار امروز کاهش یافت\n");
+  CHECK_STR(span(page.title), "ظریف: گفت‌وگو با همسایگان اولویت ماست");
+  CHECK_STR(page.published, "2018-11-03 10:15");
+  CHECK_STR(page.news_code, "98765");
+  CHECK_STR(page.source, "خبرگزاری تسنیم");
+  CHECK_STR(page.cites, "رویترز|ایسنا");
+  CHECK_STR(body(),
+            "وزیر خارجه در دیدار با همتای عمانی خود بر گسترش روابط تأکید کرد.\n"
+            "به گزارش خبرگزاری تسنیم به نقل از رویترز، این دیدار در مسقط انجام شد.\n"
+            "دو طرف درباره همکاری‌های اقتصادی گفت‌وگو کردند./ ایسنا");
+  CHECK_STR(span(page.published_span), "۱۲ آبان ۱۳۹۷");
+}
+
+/* A date line first, labels and counters, the title, a dateline lead. */
+static void test_date_first_layout(void) {
+  read_page(
+      "۳ شهریور ۱۴۰۲، ۰۹:۰۵\n"
+      "کد خبرنگار: 512\n"
+      "کد خبر: 11223344\n"
+      "T T\n"
+      "۰ نفر\n"
+      "برچسب‌ها\n"
+      "سفر رئیس‌جمهور به آفریقای جنوبی برای نشست بریکس\n"
+      "ژوهانسبورگ- ایرنا- رئیس‌جمهور برای شرکت در نشست سران بریکس وارد این شهر شد.\n"
+      "وی در حاشیه نشست با چند تن از سران دیدار خواهد کرد.\n"
+      "نظر شما\n"
+      "captcha\n");
+  CHECK_STR(span(page.title), "سفر رئیس‌جمهور به آفریقای جنوبی برای نشست بریکس");
+  CHECK_STR(page.published, "2023-08-25 09:05");
+  CHECK_STR(page.news_code, "11223344");
+  CHECK_STR(page.source, "ایرنا");
+  CHECK(page.cites == NULL);
+  CHECK_INT(page.n_paragraphs, 2);
+}
+
+/* Lead before the headline; a related-news list with no marker after the
+** body; a scraper's " date" prefix on the first line of text. */
+static void test_lead_first_and_list(void) {
+  read_page(
+      " date 2025-06-01 وزیران خارجه دو کشور امروز در تماسی تلفنی گفت‌وگو کردند.\n"
+      "\n"
+      "رایزنی تلفنی وزیران خارجه ایران و ترکیه\n"
+      "\n"
+      "در این گفت‌وگو دو طرف درباره تحولات منطقه تبادل نظر کردند.\n"
+      "\n"
+      "کاهش صادرات نفت در ماه گذشته\n"
+      "برگزاری انتخابات شوراها در زمستان\n"
+      "افتتاح خط جدید مترو در شهر کرج\n"
+      "تعطیلی مدارس به دلیل آلودگی هوا\n");
+  CHECK_STR(page.published, "2025-06-01");
+  CHECK_STR(span(page.title), "رایزنی تلفنی وزیران خارجه ایران و ترکیه");
+  CHECK_STR(body(),
+            "وزیران خارجه دو کشور امروز در تماسی تلفنی گفت‌وگو کردند.\n"
+            "در این گفت‌وگو دو طرف درباره تحولات منطقه تبادل نظر کردند.");
+}
+
+/* No date anywhere: nothing is invented, not even from a weekday. */
+static void test_no_date(void) {
+  read_page(
+      "تماس با ما درباره ما\n"
+      "\n"
+      "دیدار سفیر ژاپن با معاون وزیر خارجه\n"
+      "\n"
+      "سفیر ژاپن روز دوشنبه با معاون وزیر خارجه کشورمان دیدار و گفت‌وگو کرد.\n"
+      "در این دیدار که در تاریخ ۱۲ مهر انجام شد، دو طرف بر ادامه رایزنی‌ها تأکید کردند.\n");
+  CHECK_STR(page.published, "");
+  CHECK_STR(span(page.title), "دیدار سفیر ژاپن با معاون وزیر خارجه");
+  CHECK_INT(page.n_paragraphs, 2);
+}
+
+/* «امروز» + a full date in the lead dates the page; a date alone does not. */
+static void test_today_in_lead(void) {
+  read_page("رئیس‌جمهور امروز سه‌شنبه ۱۰ مهر ۱۴۰۳ در پیامی روز ملی چین را تبریک گفت.\n");
+  CHECK_STR(page.published, "2024-10-01");
+  read_page("وزیر خارجه روز پنجشنبه ۲۹ آبان ۱۴۰۴ با همتای روس خود تلفنی گفت‌وگو کرد.\n");
+  CHECK_STR(page.published, "");
+}
+
+static void test_empty_and_odd_input(void) {
+  read_page("");
+  CHECK_INT(page.n_paragraphs, 0);
+  CHECK_STR(page.published, "");
+  read_page("\n\n\n   \n");
+  CHECK_INT(page.n_paragraphs, 0);
+  read_page("\xff\xfe\xfd یک خط با بایت‌های نامعتبر که جمله کاملی است.\n\xc3");
+  CHECK_INT(page.n_paragraphs, 1);
+  {
+    /* one very long line of words: a paragraph, read in linear time */
+    static const char word[] = "خبر ";
+    size_t w = sizeof word - 1, count = 300000, i;
+    char *big = malloc(w * count + 16);
+    for (i = 0; i < count; i++) memcpy(big + i * w, word, w);
+    memcpy(big + count * w, "پایان.", sizeof "پایان.");
+    read_page(big);
+    CHECK_INT(page.n_paragraphs, 1);
+    tamas_article_free(&page);
+    free(big);
+  }
+}
+
+static int sentences(const char *text, const char *want[], int n_want) {
+  size_t pos = 0;
+  tamas_span s;
+  int n = 0, ok = 1;
+  page_text = text;
+  while (tamas_next_sentence(text, strlen(text), &pos, &s)) {
+    if (n >= n_want || strcmp(span(s), want[n]) != 0) {
+      fprintf(stderr, "sentence %d: got '%s'\n", n, span(s));
+      ok = 0;
+    }
+    n++;
+  }
+  return ok && n == n_want;
+}
+
+static void test_sentences(void) {
+  const char *a[] = {"لاوروف گفت: «ما کانالی نداریم. همه چیز محدود است».",
+                     "وی افزود که گفت‌وگو ادامه دارد؟",
+                     "آری!"};
+  const char *b[] = {"نرخ رشد ۲.۵ درصد بود؛", "این رقم در سال ۱۴۰۱ کمتر بود."};
+  const char *c[] = {"ج.ا. ایران و ا.م آمریکا در این باره گفت‌وگو کردند.", "خط دوم"};
+  const char *d[] = {"«این نقل قول هرگز بسته نمی‌شود. جمله دوم."};
+  CHECK(sentences("لاوروف گفت: «ما کانالی نداریم. همه چیز محدود است». وی افزود که "
+                  "گفت‌وگو ادامه دارد؟ آری!",
+                  a, 3));
+  CHECK(sentences("نرخ رشد ۲.۵ درصد بود؛ این رقم در سال ۱۴۰۱ کمتر بود.", b, 2));
+  CHECK(sentences("ج.ا. ایران و ا.م آمریکا در این باره گفت‌وگو کردند.\nخط دوم", c, 2));
+  CHECK(sentences("«این نقل قول هرگز بسته نمی‌شود. جمله دوم.", d, 1));
+  CHECK(sentences("", NULL, 0));
+  CHECK(sentences("   \n  ", NULL, 0));
+}
+
+int main(void) {
+  test_ticker_layout();
+  test_date_first_layout();
+  test_lead_first_and_list();
+  test_no_date();
+  test_today_in_lead();
+  test_empty_and_odd_input();
+  test_sentences();
+  tamas_article_free(&page);
+  return check_summary();
+}
