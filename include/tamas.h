@@ -185,6 +185,71 @@ int tamas_next_sentence(const char *text, size_t end, size_t *pos,
                         tamas_span *sentence);
 
 /* ---------------------------------------------------------------------------
+** Contact extraction
+** ------------------------------------------------------------------------ */
+
+typedef enum tamas_status {
+  TAMAS_OCCURRED, TAMAS_PLANNED, TAMAS_PROPOSED, TAMAS_REQUESTED, TAMAS_REFUSED,
+  TAMAS_DENIED
+} tamas_status;
+
+typedef enum tamas_precision {
+  TAMAS_NO_DATE, TAMAS_DAY, TAMAS_WEEK, TAMAS_MONTH, TAMAS_YEAR
+} tamas_precision;
+
+/* One side of a contact. */
+typedef struct tamas_actor {
+  char name[128];      /* English Wikipedia title, or "org:USA" */
+  tamas_span fa;       /* the words in the text that name it */
+  char country[8];     /* ISO 3166-1 alpha-3 (or an organisation code) */
+  char office[40];     /* office code (sql/lexicon/offices.tsv) or "" */
+  int known;           /* 1 when the person is in the lexicon */
+} tamas_actor;
+
+typedef struct tamas_event {
+  const char *medium;  /* phone, in_person, video, letter, unspecified */
+  tamas_status status;
+  tamas_actor actor[2];
+  char initiator[8];   /* country code of the side that initiated, or "" */
+  int32_t date, date_end; /* JDN; 0 when unknown */
+  tamas_precision precision;
+  tamas_span date_text;
+  int first_time;
+  int mentions;
+  tamas_span evidence; /* the sentence, bytes in the text */
+} tamas_event;
+
+typedef struct tamas_extraction {
+  tamas_event *events;
+  size_t n_events;
+  char published[17];  /* the date used: given, or found in the page */
+} tamas_extraction;
+
+/* Extract the contact events of one text: a sentence, a paragraph or a
+** whole scraped page (the article reader finds its body and date).
+** `published` ("YYYY-MM-DD…"), when not NULL, replaces the date found in the
+** page.  `overlay` holds actors added at run time (NULL for none).  Returns 1,
+** or 0 when out of memory.  Free with tamas_extraction_free(). */
+int tamas_extract(const char *text, size_t len, const char *published,
+                  const void *overlay, tamas_extraction *out);
+void tamas_extraction_free(tamas_extraction *x);
+
+/* Actors added at run time, for one connection (NULL when out of memory),
+** and adding one: country and office as codes, start/end ISO dates or NULL,
+** aliases the Persian forms '|'-separated.  Returns NULL, or what is wrong. */
+void *tamas_actor_overlay_new(void);
+void tamas_actor_overlay_free(void *overlay);
+const char *tamas_actor_add(void *overlay, const char *name, const char *country,
+                            const char *office, const char *start, const char *end,
+                            const char *aliases);
+
+const char *tamas_status_name(tamas_status s);
+const char *tamas_precision_name(tamas_precision p);
+/* CAMEO 1.1b3 code and PLOVER type of an event (sql/lexicon/cameo.tsv). */
+const char *tamas_event_cameo(const tamas_event *e);
+const char *tamas_event_plover(const tamas_event *e);
+
+/* ---------------------------------------------------------------------------
 ** Files: walking a path and reading an article file
 ** ------------------------------------------------------------------------ */
 

@@ -25,6 +25,13 @@
 /* one line per lexicon file: */
         EMBED tamas_lex_page_cues, "sql/lexicon/page_cues.tsv"
         EMBED tamas_lex_sources, "sql/lexicon/sources.tsv"
+        EMBED tamas_lex_persons, "sql/lexicon/persons.tsv"
+        EMBED tamas_lex_offices, "sql/lexicon/offices.tsv"
+        EMBED tamas_lex_office_phrases, "sql/lexicon/office_phrases.tsv"
+        EMBED tamas_lex_countries, "sql/lexicon/countries.tsv"
+        EMBED tamas_lex_orgs, "sql/lexicon/orgs.tsv"
+        EMBED tamas_lex_contact_cues, "sql/lexicon/contact_cues.tsv"
+        EMBED tamas_lex_cameo, "sql/lexicon/cameo.tsv"
         EMBED tamas_lex_verb_stems, "sql/lexicon/verb_stems.tsv"
         EMBED tamas_lex_compounds, "sql/lexicon/compounds.tsv"
         EMBED tamas_lex_nouns, "sql/lexicon/nouns.tsv"

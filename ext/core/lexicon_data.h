@@ -14,6 +14,13 @@
 /* one line per lexicon file: */
 TAMAS_LEXICON(tamas_lex_page_cues)
 TAMAS_LEXICON(tamas_lex_sources)
+TAMAS_LEXICON(tamas_lex_persons)
+TAMAS_LEXICON(tamas_lex_offices)
+TAMAS_LEXICON(tamas_lex_office_phrases)
+TAMAS_LEXICON(tamas_lex_countries)
+TAMAS_LEXICON(tamas_lex_orgs)
+TAMAS_LEXICON(tamas_lex_contact_cues)
+TAMAS_LEXICON(tamas_lex_cameo)
 TAMAS_LEXICON(tamas_lex_verb_stems)
 TAMAS_LEXICON(tamas_lex_compounds)
 TAMAS_LEXICON(tamas_lex_nouns)

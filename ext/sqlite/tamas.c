@@ -38,8 +38,11 @@ static const struct {
 static const struct {
   const char *name;
   const sqlite3_module *(*module)(void);
+  int uses_actors; /* reads the connection's run-time actors */
 } modules[] = {
-    {"tamas_articles", tamas_articles_module},
+    {"tamas_articles", tamas_articles_module, 0},
+    {"extract_contacts", tamas_extract_module, 1},
+    {"tamas_events", tamas_events_module, 1},
 };
 
 #ifdef _WIN32
@@ -48,6 +51,8 @@ __declspec(dllexport)
 int sqlite3_tamas_init(sqlite3 *db, char **pzErrMsg,
                        const sqlite3_api_routines *pApi) {
   size_t i;
+  void *actors;
+  int owned = 0;
   SQLITE_EXTENSION_INIT2(pApi);
   for (i = 0; i < sizeof functions / sizeof functions[0]; i++) {
     int rc = sqlite3_create_function(db, functions[i].name, functions[i].n_arg,
@@ -60,8 +65,16 @@ int sqlite3_tamas_init(sqlite3 *db, char **pzErrMsg,
       return rc;
     }
   }
+  /* One run-time actor lexicon per connection; the first module that uses
+  ** it frees it when the connection closes. */
+  actors = tamas_overlay_new();
+  if (!actors) return SQLITE_NOMEM;
   for (i = 0; i < sizeof modules / sizeof modules[0]; i++) {
-    int rc = sqlite3_create_module(db, modules[i].name, modules[i].module(), NULL);
+    int owner = modules[i].uses_actors && !owned;
+    int rc = sqlite3_create_module_v2(db, modules[i].name, modules[i].module(),
+                                      modules[i].uses_actors ? actors : NULL,
+                                      owner ? tamas_overlay_free : NULL);
+    if (owner) owned = 1;
     if (rc != SQLITE_OK) {
       if (pzErrMsg)
         *pzErrMsg = sqlite3_mprintf("tamas: cannot register %s: %s",

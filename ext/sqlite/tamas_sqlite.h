@@ -19,4 +19,13 @@ void tamas_sql_debug(sqlite3_context *, int, sqlite3_value **);
 /* articles_vtab.c */
 const sqlite3_module *tamas_articles_module(void);
 
+/* events_vtab.c */
+const sqlite3_module *tamas_events_module(void);
+const sqlite3_module *tamas_extract_module(void);
+
+/* The connection's run-time actor lexicon (tamas_actors INSERTs), shared by
+** the modules that read or extend it. */
+void *tamas_overlay_new(void);
+void tamas_overlay_free(void *overlay);
+
 #endif /* TAMAS_SQLITE_H */

@@ -1,0 +1,525 @@
+/*
+** extract.c — contact events from Persian news text.
+**
+** For each sentence of the article body (article.c), with its words,
+** mentions (extract_scan.c) and actors (extract_actors.c):
+**
+**   1. a contact word must be there («تماس تلفنی», «دیدار», «گفت‌وگو», …);
+**   2. the sides: the actors right after «با» are the partners, the actors
+**      just before it (or the last subject, when the sentence leaves it out)
+**      the subject; without «با», two coordinated actors of different
+**      countries («دیدار ترامپ و پوتین») or a plural office («وزرای دفاع
+**      روسیه و آمریکا», «… دو کشور») are the two sides.  Lists pair by
+**      position («شویگو و گراسیموف … با آستین و میلی»);
+**   3. the status from cue words, strongest first: denied, refused,
+**      requested, proposed, planned (a future verb or date), else occurred;
+**      a negated contact verb with no refusal or denial is no event;
+**   4. the medium from the contact word and medium words («به صورت تلفنی»);
+**   5. the date: an explicit date, else relative words and weekdays resolved
+**      against the publication date (no publication date: no date);
+**   6. the initiator from «به درخواست / به ابتکار / از سوی / به دعوت …».
+** Mentions of the same contact (same two actors, status, compatible date and
+** medium) are merged into one event with a count.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_internal.h"
+
+typedef struct state {
+  const char *text;
+  tamas_extraction *out;
+  size_t cap;
+  context cx;
+  sentence s;
+  actor actors[MAX_ACTORS];
+  int n_actors;
+  int failed;
+} state;
+
+static const char *const medium_names[] = {"unspecified", "unspecified", "letter", "video",
+                                           "phone", "in_person"};
+
+/* ---- small look-ups over the sentence ------------------------------------- */
+
+/* Index of the first mention at or after m with this cue kind, or -1. */
+static int find_cue(const sentence *s, int from, int to, int cue) {
+  int m;
+  for (m = from; m < to && m < s->n_mentions; m++)
+    if (mention_cue(&s->mentions[m], cue)) return m;
+  return -1;
+}
+
+static int actor_at_mention(const state *st, int m) {
+  int a;
+  for (a = 0; a < st->n_actors; a++)
+    if (st->actors[a].m0 == m) return a;
+  return -1;
+}
+
+/* Are actors a and a+1 joined by «و» or a comma («A و B», «A، B»)? */
+static int coordinated(const state *st, int a) {
+  const sentence *s = &st->s;
+  const actor *x = &st->actors[a], *y = &st->actors[a + 1];
+  int w_end = s->mentions[x->m1 - 1].w1, w_next = s->mentions[y->m0].w0;
+  if (w_next == w_end) return s->words[w_next].after_punct; /* «A، B» */
+  if (w_next == w_end + 1) {
+    const word *w = &s->words[w_end];
+    return w->key_end - w->key_start == 2 && memcmp(s->key + w->key_start, "\xd9\x88", 2) == 0;
+  }
+  return 0;
+}
+
+/* ---- status, medium, date, initiator --------------------------------------- */
+
+/* Word distance between two mentions. */
+static int word_gap(const sentence *s, int a, int b) {
+  return a < b ? s->mentions[b].w0 - s->mentions[a].w1 : s->mentions[a].w0 - s->mentions[b].w1;
+}
+
+/* The status of the contact word `contact`.  Requests, offers and refusals
+** bind to a contact word they precede in the sentence («پیشنهاد داده که …
+** دیدار کند»), or follow closely («… را رد کرد»); a request made during a
+** call («در گفتگوی تلفنی … خواستار … شد») is not a requested call. */
+static int status_of(const state *st, int contact, int from, int to) {
+  const sentence *s = &st->s;
+  int m, status = TAMAS_OCCURRED, negated = 0, future = 0;
+  /* «در گفت‌وگو با …», «در دیدار با …»: the contact is the setting of what
+  ** the sentence reports, so it took place (or will) */
+  int setting = s->mentions[contact].w0 > 0 &&
+                sentence_has_word(s, s->mentions[contact].w0 - 1, s->mentions[contact].w0,
+                                  "\xd8\xaf\xd8\xb1");
+  for (m = from; m < to; m++) {
+    const mention *mm = &s->mentions[m];
+    const lex_entry *e;
+    int before = m < contact, gap = word_gap(s, m, contact);
+    int binds_near = !setting && gap <= 5, binds_clause = !setting && (before || gap <= 8);
+    if ((e = mention_cue(mm, C_DENIED)) && !setting) return TAMAS_DENIED;
+    if ((e = mention_cue(mm, C_REFUSED)) && !setting && status < TAMAS_REFUSED)
+      status = TAMAS_REFUSED;
+    if ((e = mention_cue(mm, C_REQUESTED)) && (e->value ? binds_near : binds_clause) &&
+        status < TAMAS_REQUESTED)
+      status = TAMAS_REQUESTED;
+    if ((e = mention_cue(mm, C_PROPOSED)) && (e->value ? binds_near : binds_clause) &&
+        status < TAMAS_PROPOSED)
+      status = TAMAS_PROPOSED;
+    if (mention_cue(mm, C_FUTURE) && !(before && gap > 12)) future = 1;
+    if ((e = mention_cue(mm, C_RELDAY)) && e->value > 0) future = 1;
+    if (((e = mention_cue(mm, C_RELWEEK)) || (e = mention_cue(mm, C_RELMONTH)) ||
+         (e = mention_cue(mm, C_RELYEAR))) &&
+        e->value > 0)
+      future = 1;
+    if (mention_cue(mm, C_NEGATION) && m > contact && gap <= 4) negated = 1;
+  }
+  if (status == TAMAS_OCCURRED && negated) return -1;
+  if (status == TAMAS_OCCURRED && future) status = TAMAS_PLANNED;
+  return status;
+}
+
+static int medium_of(const state *st, int contact, int from, int to) {
+  const sentence *s = &st->s;
+  int m, best = mention_cue(&s->mentions[contact], C_CONTACT)->value, modifier = 0;
+  for (m = from; m < to; m++) {
+    const lex_entry *e;
+    if ((e = mention_cue(&s->mentions[m], C_MEDIUM))) modifier = e->value;
+    if ((e = mention_cue(&s->mentions[m], C_CONTACT)) && abs(m - contact) <= 4 && e->value > best)
+      best = e->value;
+  }
+  if (modifier && best == MEDIUM_UNSPECIFIED) best = modifier;
+  if (modifier == MEDIUM_PHONE || modifier == MEDIUM_VIDEO) best = modifier;
+  return best;
+}
+
+/* Saturday on or before a day. */
+static int32_t week_start(int32_t day) { return day - tamas_jdn_weekday(day); }
+
+static void month_bounds(int y, int m, int32_t *first, int32_t *last) {
+  *first = tamas_gregorian_to_jdn(y, m, 1);
+  *last = *first + tamas_gregorian_month_days(y, m) - 1;
+}
+
+/* A partial date (no year) on the side of `day` the status points to. */
+static int32_t resolve_partial(const tamas_date_match *d, int32_t day, int future) {
+  int y, mo, da, best_year = 0;
+  int32_t best = 0;
+  int k;
+  if (!tamas_jdn_to_gregorian(day, &y, &mo, &da)) return 0;
+  if (d->calendar == TAMAS_CAL_JALALI && !tamas_jdn_to_jalali(day, &y, &mo, &da)) return 0;
+  for (k = -1; k <= 1; k++) {
+    tamas_date_match t = *d;
+    int32_t j;
+    t.year = y + k;
+    j = tamas_date_match_jdn(&t);
+    if (!j) continue;
+    if (future ? j < day - 3 : j > day + 3) continue; /* a few days of slack */
+    if (!best || abs(j - day) < abs(best - day)) best = j, best_year = t.year;
+  }
+  (void)best_year;
+  return best;
+}
+
+/* Does a date mention belong to another verb than the contact's?  It does
+** when «که» or a colon stands between them («روز چهارشنبه اعلام کرد که …
+** دیدار خواهد کرد»). */
+static int other_clause(const sentence *s, int m, int contact) {
+  int a = m < contact ? m : contact, b = m < contact ? contact : m;
+  return sentence_has_word(s, s->mentions[a].w1, s->mentions[b].w0, "\xda\xa9\xd9\x87") ||
+         sentence_has_byte(s, s->words[s->mentions[a].w1 - 1].end, s->words[s->mentions[b].w0].start, ':');
+}
+
+static void date_of(const state *st, tamas_event *ev, int contact, int from, int to, int future) {
+  const sentence *s = &st->s;
+  int32_t day = st->cx.day;
+  int m, weekday = -1, rel_kind = 0, rel = 0;
+  size_t rs = 0, re = 0, ws = 0, we = 0;
+  for (m = from; m < to; m++) {
+    const mention *mm = &s->mentions[m];
+    const lex_entry *e;
+    if (m != contact && other_clause(s, m, contact)) continue;
+    if (mm->kind == MK_DATE) {
+      const tamas_date_match *d = &mm->date;
+      int32_t j = 0;
+      if (d->day == 0 && d->year) { /* «اکتبر ۲۰۲۲» */
+        int32_t first, last;
+        if (d->calendar == TAMAS_CAL_GREGORIAN) {
+          month_bounds(d->year, d->month, &first, &last);
+          ev->date = first, ev->date_end = last, ev->precision = TAMAS_MONTH;
+          ev->date_text = (tamas_span){d->start, d->end};
+          return;
+        }
+        continue;
+      }
+      j = d->year ? tamas_date_match_jdn(d) : (day ? resolve_partial(d, day, future) : 0);
+      if (j) {
+        ev->date = ev->date_end = j;
+        ev->precision = TAMAS_DAY;
+        ev->date_text = (tamas_span){d->start, d->end};
+        return;
+      }
+      continue;
+    }
+    if (!rel_kind) {
+      static const int kinds[] = {C_RELDAY, C_RELWEEK, C_RELMONTH, C_RELYEAR};
+      int k;
+      for (k = 0; k < 4; k++)
+        if ((e = mention_cue(mm, kinds[k]))) {
+          rel_kind = kinds[k], rel = e->value;
+          rs = s->words[mm->w0].start, re = s->words[mm->w1 - 1].end;
+        }
+    }
+    if (weekday < 0 && (e = mention_cue(mm, C_WEEKDAY))) {
+      weekday = e->value;
+      ws = s->words[mm->w0].start, we = s->words[mm->w1 - 1].end;
+    }
+  }
+  if (!day) return;
+  if (rel_kind == C_RELDAY || (weekday >= 0 && rel_kind != C_RELWEEK)) {
+    int32_t j;
+    if (rel_kind == C_RELDAY) {
+      j = day + rel;
+      ev->date_text = (tamas_span){rs, re};
+    } else {
+      int diff = weekday - tamas_jdn_weekday(day);
+      if (future) j = day + (diff + 7) % 7;
+      else j = day - ((7 - diff) % 7);
+      ev->date_text = (tamas_span){ws, we};
+    }
+    ev->date = ev->date_end = j;
+    ev->precision = TAMAS_DAY;
+  } else if (rel_kind == C_RELWEEK) {
+    ev->date = week_start(day) + 7 * rel;
+    ev->date_end = ev->date + 6;
+    ev->precision = TAMAS_WEEK;
+    ev->date_text = (tamas_span){rs, re};
+  } else if (rel_kind == C_RELMONTH || rel_kind == C_RELYEAR) {
+    int y, mo, d;
+    tamas_jdn_to_gregorian(day, &y, &mo, &d);
+    if (rel_kind == C_RELMONTH) {
+      mo += rel;
+      while (mo < 1) mo += 12, y--;
+      while (mo > 12) mo -= 12, y++;
+      month_bounds(y, mo, &ev->date, &ev->date_end);
+      ev->precision = TAMAS_MONTH;
+    } else {
+      ev->date = tamas_gregorian_to_jdn(y + rel, 1, 1);
+      ev->date_end = tamas_gregorian_to_jdn(y + rel, 12, 31);
+      ev->precision = TAMAS_YEAR;
+    }
+    ev->date_text = (tamas_span){rs, re};
+  }
+}
+
+/* «به درخواست طرف آمریکایی», «به دعوت … رئیس جمهور ترکمنستان». */
+static int initiator_of(const state *st, int from, int to) {
+  const sentence *s = &st->s;
+  int m = find_cue(s, from, to, C_INITIATOR), k;
+  if (m < 0) return -1;
+  for (k = m + 1; k < s->n_mentions && k <= m + 3; k++) {
+    const lex_entry *e = mention_entry(&s->mentions[k], E_COUNTRY_ADJ);
+    int a = actor_at_mention(st, k);
+    if (!e) e = mention_entry(&s->mentions[k], E_COUNTRY);
+    if (e) return e->country;
+    if (a >= 0 && st->actors[a].country >= 0) return st->actors[a].country;
+  }
+  return -1;
+}
+
+/* ---- events ------------------------------------------------------------------ */
+
+static void name_actor(const state *st, const actor *a, tamas_actor *out) {
+  memset(out, 0, sizeof *out);
+  if (a->who) {
+    snprintf(out->name, sizeof out->name, "%s", a->who->name);
+    out->known = 1;
+  } else if (a->unknown_name) {
+    romanise(st->text + a->name_start, a->name_end - a->name_start, out->name, sizeof out->name);
+  } else {
+    snprintf(out->name, sizeof out->name, "org:%s", lexicon_country_code(a->country));
+  }
+  snprintf(out->country, sizeof out->country, "%s", lexicon_country_code(a->country));
+  if (a->office >= 0) snprintf(out->office, sizeof out->office, "%s", lexicon_office_code(a->office));
+  out->fa = (tamas_span){a->start, a->end};
+}
+
+static int same_event(const tamas_event *x, const tamas_event *y) {
+  int same_pair = (!strcmp(x->actor[0].name, y->actor[0].name) &&
+                   !strcmp(x->actor[1].name, y->actor[1].name)) ||
+                  (!strcmp(x->actor[0].name, y->actor[1].name) &&
+                   !strcmp(x->actor[1].name, y->actor[0].name));
+  return same_pair && x->status == y->status &&
+         (!x->date || !y->date || x->date == y->date) &&
+         (x->medium == y->medium || !strcmp(x->medium, "unspecified") ||
+          !strcmp(y->medium, "unspecified"));
+}
+
+static void add_event(state *st, const tamas_event *ev) {
+  tamas_extraction *x = st->out;
+  size_t i;
+  for (i = 0; i < x->n_events; i++) {
+    tamas_event *old = &x->events[i];
+    if (!same_event(old, ev)) continue;
+    old->mentions++;
+    if (!old->date && ev->date) {
+      old->date = ev->date, old->date_end = ev->date_end, old->precision = ev->precision;
+      old->date_text = ev->date_text;
+    }
+    if (!strcmp(old->medium, "unspecified")) old->medium = ev->medium;
+    if (!old->initiator[0]) memcpy(old->initiator, ev->initiator, sizeof ev->initiator);
+    old->first_time |= ev->first_time;
+    return;
+  }
+  if (x->n_events == st->cap) {
+    size_t cap = st->cap ? st->cap * 2 : 8;
+    tamas_event *bigger = realloc(x->events, cap * sizeof *bigger);
+    if (!bigger) {
+      st->failed = 1;
+      return;
+    }
+    x->events = bigger;
+    st->cap = cap;
+  }
+  x->events[x->n_events++] = *ev;
+}
+
+/* Fill a counterpart («همتای روسی خود») from the other side. */
+static void resolve_counterpart(const state *st, actor *a, const actor *other) {
+  if (!a->from_counterpart || a->who) return;
+  a->office = other->office;
+  if (a->country < 0) {
+    int k;
+    for (k = 0; k < st->cx.n_countries; k++)
+      if (st->cx.countries[k] != other->country) a->country = st->cx.countries[k];
+  }
+  if (a->office >= 0 && a->country >= 0) a->who = resolve_holder(&st->cx, a->office, a->country, st->cx.day);
+}
+
+static void emit(state *st, actor x, actor y, int contact, int from, int to) {
+  tamas_event ev;
+  int status, init;
+  resolve_counterpart(st, &x, &y);
+  resolve_counterpart(st, &y, &x);
+  if (x.country < 0 || y.country < 0 || x.country == y.country) return;
+  if ((status = status_of(st, contact, from, to)) < 0) return;
+  memset(&ev, 0, sizeof ev);
+  ev.status = (tamas_status)status;
+  ev.medium = medium_names[medium_of(st, contact, from, to)];
+  name_actor(st, &x, &ev.actor[0]);
+  name_actor(st, &y, &ev.actor[1]);
+  date_of(st, &ev, contact, from, to, status == TAMAS_PLANNED || status == TAMAS_PROPOSED);
+  init = initiator_of(st, from, to);
+  if (init < 0 && (status == TAMAS_REQUESTED || status == TAMAS_PROPOSED)) init = x.country;
+  if (init >= 0) snprintf(ev.initiator, sizeof ev.initiator, "%s", lexicon_country_code(init));
+  ev.first_time = find_cue(&st->s, from, to, C_FIRST) >= 0;
+  ev.mentions = 1;
+  ev.evidence = (tamas_span){st->s.start, st->s.end};
+  add_event(st, &ev);
+}
+
+/* The contact word of a partner group that ends at mention m: the first
+** after it (the verb ends the clause: «با لاوروف … دیدار کرد»), else the
+** nearest before it («تماس تلفنی بلینکن با لاوروف»), or -1. */
+static int nearest_contact(const sentence *s, int m) {
+  int k;
+  for (k = m; k < s->n_mentions; k++)
+    if (mention_cue(&s->mentions[k], C_CONTACT)) return k;
+  for (k = m - 1; k >= 0; k--)
+    if (mention_cue(&s->mentions[k], C_CONTACT)) return k;
+  return -1;
+}
+
+/* Is word w a cue of this kind (a stop word or an honorific)? */
+static int word_is_cue(const sentence *s, int w, int cue) {
+  const lex_entry *e;
+  int n;
+  size_t ks = s->words[w].key_start, len = s->words[w].key_end - ks;
+  if (lexicon_match(lexicon_builtin(), s->key + ks, len, s->ends + ks, &e, &n) != len) return 0;
+  for (; e; e = lexicon_next_entry(lexicon_builtin(), e))
+    if (e->kind == E_CUE && e->cue == cue) return 1;
+  return 0;
+}
+
+/* Pair two groups of actors: by position when they are the same size. */
+static void pair_groups(state *st, const actor *subj, int ns, int a0, int na, int contact) {
+  int i, j;
+  for (i = 0; i < ns; i++)
+    for (j = 0; j < na; j++)
+      if (ns == na && ns > 1 ? i == j : 1)
+        emit(st, subj[i], st->actors[a0 + j], contact, 0, st->s.n_mentions);
+}
+
+/* Partners after each «با»; the subject is the group just before it. */
+static int events_with_partner(state *st) {
+  const sentence *s = &st->s;
+  int m, made = 0;
+  for (m = 0; m < s->n_mentions; m++) {
+    int a0, a1, b1, b0, contact;
+    actor subj[8];
+    int ns = 0, k;
+    if (!mention_cue(&s->mentions[m], C_WITH)) continue;
+    /* the partner group starts at the next word («با همتای …»), or after
+    ** an honorific («با ژنرال والری گراسیموف») */
+    if ((a0 = actor_at_mention(st, m + 1)) < 0) continue;
+    {
+      int w = s->mentions[m].w1, w0 = s->mentions[m + 1].w0;
+      if (w0 > w + 1 || (w0 == w + 1 && !word_is_cue(s, w, C_HONORIFIC))) continue;
+    }
+    for (a1 = a0 + 1; a1 < st->n_actors && coordinated(st, a1 - 1); a1++) {
+    }
+    if ((contact = nearest_contact(s, st->actors[a1 - 1].m1)) < 0) continue;
+    /* the subject: the nearest person before «با» (a country named in
+    ** between, «… جنگ اوکراین با …», is not it), back to the start of its
+    ** group; a country only when no person is named */
+    for (b1 = a0 - 1; b1 >= 0 && st->actors[b1].m1 > m; b1--) {
+    }
+    for (k = b1; k >= 0; k--)
+      if (st->actors[k].who || st->actors[k].unknown_name || st->actors[k].from_plural) {
+        b1 = k;
+        break;
+      }
+    if (b1 >= 0) {
+      for (b0 = b1; b0 > 0 && coordinated(st, b0 - 1) && b1 - b0 < 7; b0--) {
+      }
+      for (k = b0; k <= b1; k++) subj[ns++] = st->actors[k];
+    } else if (st->cx.have_subject) {
+      subj[ns++] = st->cx.last_subject;
+    }
+    if (ns == 0) continue;
+    pair_groups(st, subj, ns, a0, a1 - a0, contact);
+    made = 1;
+  }
+  return made;
+}
+
+/* «دیدار ترامپ و پوتین», «وزرای دفاع روسیه و آمریکا … با یکدیگر». */
+static void events_between(state *st) {
+  int contact = find_cue(&st->s, 0, st->s.n_mentions, C_CONTACT), a;
+  if (contact < 0) return;
+  for (a = 0; a + 1 < st->n_actors; a++) {
+    actor *x = &st->actors[a], *y = &st->actors[a + 1];
+    if ((x->from_plural && y->from_plural && x->m0 == y->m0) || coordinated(st, a)) {
+      emit(st, *x, *y, contact, 0, st->s.n_mentions);
+      a++;
+    }
+  }
+}
+
+static void note_countries(context *cx, const actor *a, int n) {
+  int i, k;
+  for (i = 0; i < n && cx->n_countries < 2; i++) {
+    int c = a[i].country, seen = 0;
+    if (c < 0) continue;
+    for (k = 0; k < cx->n_countries; k++) seen |= cx->countries[k] == c;
+    if (!seen) cx->countries[cx->n_countries++] = c;
+  }
+}
+
+static void process_sentence(state *st, size_t start, size_t end, int count_only) {
+  int i;
+  scan_sentence(&st->s, st->text, start, end, st->cx.overlay);
+  st->n_actors = build_actors(&st->s, &st->cx, st->cx.day, st->actors, MAX_ACTORS);
+  note_countries(&st->cx, st->actors, st->n_actors);
+  if (count_only) return;
+  if (find_cue(&st->s, 0, st->s.n_mentions, C_CONTACT) >= 0 && !events_with_partner(st))
+    events_between(st);
+  for (i = 0; i < st->n_actors; i++)
+    if (st->actors[i].who && !st->actors[i].from_pronoun && !st->actors[i].from_counterpart) {
+      st->cx.last_subject = st->actors[i];
+      st->cx.have_subject = 1;
+      break;
+    }
+}
+
+static void each_sentence(state *st, tamas_span para, int count_only) {
+  size_t pos = para.start;
+  tamas_span sent;
+  while (!st->failed && tamas_next_sentence(st->text, para.end, &pos, &sent))
+    process_sentence(st, sent.start, sent.end, count_only);
+}
+
+int tamas_extract(const char *text, size_t len, const char *published, const void *overlay,
+                  tamas_extraction *out) {
+  state *st = calloc(1, sizeof *st);
+  tamas_article a;
+  size_t i;
+  memset(out, 0, sizeof *out);
+  if (!st) return 0;
+  if (!lexicon_builtin() || !tamas_article_read(text, len, &a)) {
+    free(st);
+    return 0;
+  }
+  st->text = text;
+  st->out = out;
+  st->cx.base = lexicon_builtin();
+  st->cx.overlay = overlay;
+  if (published && published[0]) snprintf(out->published, sizeof out->published, "%s", published);
+  else memcpy(out->published, a.published, sizeof a.published);
+  if (out->published[0] && !tamas_parse_timevalue(out->published, 10, &st->cx.day)) st->cx.day = 0;
+  /* the article's two countries, for «دو کشور» */
+  if (a.title.end > a.title.start) each_sentence(st, a.title, 1);
+  for (i = 0; i < a.n_paragraphs; i++) each_sentence(st, a.paragraphs[i], 1);
+  st->cx.have_subject = 0;
+  if (a.n_paragraphs == 0 && a.title.end > a.title.start) each_sentence(st, a.title, 0);
+  for (i = 0; i < a.n_paragraphs; i++) each_sentence(st, a.paragraphs[i], 0);
+  tamas_article_free(&a);
+  i = !st->failed;
+  free(st);
+  if (!i) tamas_extraction_free(out);
+  return (int)i;
+}
+
+void tamas_extraction_free(tamas_extraction *x) {
+  free(x->events);
+  memset(x, 0, sizeof *x);
+}
+
+const char *tamas_status_name(tamas_status s) {
+  static const char *const names[] = {"occurred", "planned", "proposed",
+                                      "requested", "refused", "denied"};
+  return (unsigned)s < 6 ? names[s] : NULL;
+}
+
+const char *tamas_precision_name(tamas_precision p) {
+  static const char *const names[] = {NULL, "day", "week", "month", "year"};
+  return (unsigned)p < 5 ? names[p] : NULL;
+}

@@ -1,0 +1,63 @@
+/*
+** extract_codes.c — the CAMEO and PLOVER codes of an event (from
+** sql/lexicon/cameo.tsv), and romanised names of people the lexicon does not
+** know (ICU's "Any-Latin; Latin-ASCII" transliterator).
+*/
+#include <stdio.h>
+#include <string.h>
+#include <unicode/utrans.h>
+#include <unicode/ustring.h>
+
+#include "extract_internal.h"
+#include "lexicon_data.h"
+#include "tsv.h"
+
+/* Find the cameo.tsv row for (medium, status); column 2 is CAMEO, 3 PLOVER. */
+static const char *code_of(const tamas_event *e, int column) {
+  static __thread char buf[16];
+  const char *status = tamas_status_name(e->status);
+  tsv_reader r;
+  tsv_open(&r, tamas_lex_cameo, tamas_lex_cameo_size);
+  while (tsv_next(&r)) {
+    if (r.nfields < 4) continue;
+    if (!(r.len[0] == 1 && r.field[0][0] == '*') &&
+        !(r.len[0] == strlen(e->medium) && !memcmp(r.field[0], e->medium, r.len[0])))
+      continue;
+    if (r.len[1] != strlen(status) || memcmp(r.field[1], status, r.len[1])) continue;
+    snprintf(buf, sizeof buf, "%.*s", (int)r.len[column], r.field[column]);
+    return buf;
+  }
+  return NULL;
+}
+
+const char *tamas_event_cameo(const tamas_event *e) { return code_of(e, 2); }
+const char *tamas_event_plover(const tamas_event *e) { return code_of(e, 3); }
+
+void romanise(const char *text, size_t n, char *out, size_t cap) {
+  UErrorCode status = U_ZERO_ERROR;
+  UChar src[256], id[] = u"Any-Latin; Latin-ASCII";
+  int32_t len = 0, limit;
+  UTransliterator *tr;
+  if (cap == 0) return;
+  out[0] = 0;
+  u_strFromUTF8(src, 256, &len, text, (int32_t)n, &status);
+  if (U_FAILURE(status) || len >= 256) {
+    snprintf(out, cap, "%.*s", (int)n, text);
+    return;
+  }
+  tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+  if (U_FAILURE(status)) {
+    snprintf(out, cap, "%.*s", (int)n, text);
+    return;
+  }
+  limit = len;
+  utrans_transUChars(tr, src, &len, 256, 0, &limit, &status);
+  utrans_close(tr);
+  if (U_FAILURE(status)) {
+    snprintf(out, cap, "%.*s", (int)n, text);
+    return;
+  }
+  u_strToUTF8(out, (int32_t)cap - 1, NULL, src, len, &status);
+  out[cap - 1] = 0;
+  if (U_FAILURE(status)) snprintf(out, cap, "%.*s", (int)n, text);
+}

@@ -1,0 +1,93 @@
+/*
+** extract_internal.h — what the parts of contact extraction share:
+** sentences turned into words and mentions (extract_scan.c), actors built
+** from mentions (extract_actors.c), and events (extract.c).
+*/
+#ifndef TAMAS_EXTRACT_INTERNAL_H
+#define TAMAS_EXTRACT_INTERNAL_H
+
+#include "lexicon.h"
+#include "tamas.h"
+
+#define MAX_WORDS 400    /* words of one sentence looked at */
+#define MAX_MENTIONS 160
+#define MAX_ACTORS 48
+#define KEY_BYTES 4096
+
+typedef struct word {
+  size_t key_start, key_end; /* folded bytes in the sentence key */
+  size_t start, end;         /* bytes in the text */
+  int after_punct;           /* punctuation (not only space) before it */
+} word;
+
+typedef enum mention_kind { MK_ENTRY, MK_DATE } mention_kind;
+
+typedef struct mention {
+  mention_kind kind;
+  const tamas_lexicon *lex;  /* the lexicon the entries belong to */
+  const lex_entry *first;    /* entries matched (walk with lexicon_next_entry) */
+  int w0, w1;                /* words [w0, w1) */
+  tamas_date_match date;     /* MK_DATE */
+} mention;
+
+/* One sentence, scanned. */
+typedef struct sentence {
+  const char *text;          /* the whole input text */
+  size_t start, end;         /* the sentence */
+  char key[KEY_BYTES];
+  unsigned char ends[KEY_BYTES + 1]; /* ends[i]: a word ends at key byte i */
+  word words[MAX_WORDS];
+  int n_words;
+  mention mentions[MAX_MENTIONS];
+  int n_mentions;
+} sentence;
+
+/* Does a mention carry an entry of this kind (or this cue kind)? */
+const lex_entry *mention_entry(const mention *m, entry_kind kind);
+const lex_entry *mention_cue(const mention *m, int cue);
+
+/* Is one of the words [w0, w1) exactly this folded word?  Is byte c in the
+** text between two offsets? */
+int sentence_has_word(const sentence *s, int w0, int w1, const char *folded);
+int sentence_has_byte(const sentence *s, size_t from, size_t to, char c);
+
+/* Scan [start, end) of text into words and mentions. */
+void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
+                   const tamas_lexicon *overlay);
+
+/* ---- actors ---- */
+
+typedef struct actor {
+  const person *who;         /* NULL when only the office/country is known */
+  int country, office;
+  int unknown_name;          /* name words not in the lexicon */
+  size_t name_start, name_end;
+  int from_pronoun, from_counterpart, from_plural;
+  int m0, m1;                /* mentions [m0, m1) */
+  size_t start, end;         /* bytes */
+} actor;
+
+#define MAX_ARTICLE_PERSONS 64
+
+typedef struct context {
+  const tamas_lexicon *base, *overlay;
+  const person *named[MAX_ARTICLE_PERSONS]; /* persons the article names */
+  int n_named;
+  int32_t day;               /* the publication day (JDN) or 0 */
+  actor last_subject;        /* the person last named as a subject */
+  int have_subject;
+  int countries[2];          /* the article's first two countries */
+  int n_countries;
+} context;
+
+/* Build the actors of a sentence from its mentions.  Returns how many. */
+int build_actors(const sentence *s, context *cx, int32_t day, actor *out, int max);
+
+/* The holder of an office: a person the article names, else the lexicon's
+** holder on the day. */
+const person *resolve_holder(const context *cx, int office, int country, int32_t day);
+
+/* Romanise Persian words (ICU Any-Latin; Latin-ASCII), into out. */
+void romanise(const char *text, size_t n, char *out, size_t cap);
+
+#endif /* TAMAS_EXTRACT_INTERNAL_H */

@@ -1,0 +1,183 @@
+/*
+** extract_scan.c — a sentence as words and mentions.
+**
+** The sentence is folded into a compact key (pagecues.c's folding: Persian
+** letter forms unified, digits ASCII, spaces and ZWNJ dropped, punctuation
+** kept as a separator byte that no phrase contains), with the byte where each
+** word starts and ends.  Dates are found first (dateparse.c); then, word by
+** word, the longest lexicon phrase that starts at the word and ends at a word
+** end becomes a mention.
+*/
+#include <string.h>
+
+#include "extract_internal.h"
+#include "pagecues.h"
+#include "utf8.h"
+
+#define SEPARATOR 0x01
+
+const lex_entry *mention_entry(const mention *m, entry_kind kind) {
+  const lex_entry *e;
+  if (m->kind != MK_ENTRY) return NULL;
+  for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
+    if (e->kind == kind) return e;
+  return NULL;
+}
+
+const lex_entry *mention_cue(const mention *m, int cue) {
+  const lex_entry *e;
+  if (m->kind != MK_ENTRY) return NULL;
+  for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
+    if (e->kind == E_CUE && e->cue == cue) return e;
+  return NULL;
+}
+
+static int is_word_char(uint32_t cp) {
+  if (tamas_digit_value(cp) >= 0) return 1;
+  if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return 1;
+  if (cp == 0x060C || cp == 0x061B || cp == 0x061F || cp == 0x06D4 ||
+      (cp >= 0x066A && cp <= 0x066D))
+    return 0;
+  return (cp >= 0x0620 && cp <= 0x06FF) || (cp >= 0xFB50 && cp <= 0xFEFC) ||
+         (cp >= 0x00C0 && cp <= 0x024F);
+}
+
+/* Fold the sentence into s->key and s->words. */
+static void fold_words(sentence *s) {
+  const unsigned char *t = (const unsigned char *)s->text;
+  size_t i = s->start, cl, klen = 0;
+  int in_word = 0, punct = 0;
+  memset(s->ends, 0, sizeof s->ends);
+  s->n_words = 0;
+  while (i < s->end && klen + 8 < KEY_BYTES) {
+    uint32_t cp = tamas_utf8_decode(t, s->end, i, &cl);
+    if (tamas_is_ignorable_mark(cp) || (tamas_is_invisible(cp) && in_word)) {
+      i += cl; /* inside a word: ZWNJ, kashida and harakat join it */
+      continue;
+    }
+    if (is_word_char(cp)) {
+      char buf[4];
+      int d = tamas_digit_value(cp);
+      size_t k = d >= 0 ? (buf[0] = (char)('0' + d), 1)
+                        : tamas_utf8_encode(tamas_fold_letter(cp), buf);
+      if (!in_word) {
+        if (s->n_words == MAX_WORDS) break;
+        s->words[s->n_words].key_start = klen;
+        s->words[s->n_words].start = i;
+        s->words[s->n_words].after_punct = punct;
+        s->n_words++;
+        in_word = 1;
+        punct = 0;
+      }
+      memcpy(s->key + klen, buf, k);
+      klen += k;
+      i += cl;
+      s->words[s->n_words - 1].key_end = klen;
+      s->words[s->n_words - 1].end = i;
+      continue;
+    }
+    if (in_word) s->ends[klen] = 1;
+    in_word = 0;
+    if (!tamas_is_space(cp) && !tamas_is_invisible(cp)) {
+      s->key[klen++] = SEPARATOR; /* phrases never cross punctuation */
+      punct = 1;
+    }
+    i += cl;
+  }
+  if (in_word) s->ends[klen] = 1;
+  s->key[klen] = 0;
+}
+
+static int word_at_byte(const sentence *s, size_t byte) {
+  int w;
+  for (w = 0; w < s->n_words; w++)
+    if (s->words[w].end > byte) return w;
+  return s->n_words;
+}
+
+static int only_name_cues(const mention *m) {
+  const lex_entry *e;
+  for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
+    if (e->kind != E_CUE || (e->cue != C_STOP && e->cue != C_HONORIFIC)) return 0;
+  return 1;
+}
+
+int sentence_has_word(const sentence *s, int w0, int w1, const char *folded) {
+  size_t n = strlen(folded);
+  int w;
+  for (w = w0; w < w1 && w < s->n_words; w++)
+    if (s->words[w].key_end - s->words[w].key_start == n &&
+        memcmp(s->key + s->words[w].key_start, folded, n) == 0)
+      return 1;
+  return 0;
+}
+
+int sentence_has_byte(const sentence *s, size_t from, size_t to, char c) {
+  return to > from && memchr(s->text + from, c, to - from) != NULL;
+}
+
+static void add_mention(sentence *s, const mention *m) {
+  if (s->n_mentions < MAX_MENTIONS) s->mentions[s->n_mentions++] = *m;
+}
+
+void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
+                   const tamas_lexicon *overlay) {
+  const tamas_lexicon *base = lexicon_builtin();
+  unsigned char date_word[MAX_WORDS];
+  mention dates[16];
+  int n_dates = 0, w, d = 0;
+  size_t from = start;
+  tamas_date_match dm;
+  s->text = text;
+  s->start = start;
+  s->end = end;
+  s->n_mentions = 0;
+  fold_words(s);
+  memset(date_word, 0, sizeof date_word);
+  while (n_dates < 16 && tamas_find_date(text, end, from, TAMAS_CAL_ANY, TAMAS_FIND_VALID, &dm)) {
+    mention *m = &dates[n_dates++];
+    int k;
+    memset(m, 0, sizeof *m);
+    m->kind = MK_DATE;
+    m->date = dm;
+    m->w0 = word_at_byte(s, dm.start);
+    m->w1 = word_at_byte(s, dm.end - 1) + 1;
+    if (m->w1 > s->n_words) m->w1 = s->n_words;
+    for (k = m->w0; k < m->w1; k++) date_word[k] = 1;
+    from = dm.end;
+  }
+  for (w = 0; w < s->n_words;) {
+    const lex_entry *e1 = NULL, *e2 = NULL;
+    int n1 = 0, n2 = 0;
+    size_t ks = s->words[w].key_start, len1, len2, len;
+    mention m;
+    if (date_word[w]) {
+      while (d < n_dates && dates[d].w0 < w) d++;
+      if (d < n_dates && dates[d].w0 == w) {
+        add_mention(s, &dates[d]);
+        w = dates[d].w1 > w ? dates[d].w1 : w + 1;
+        d++;
+      } else {
+        w++;
+      }
+      continue;
+    }
+    len1 = lexicon_match(base, s->key + ks, strlen(s->key + ks), s->ends + ks, &e1, &n1);
+    len2 = lexicon_match(overlay, s->key + ks, strlen(s->key + ks), s->ends + ks, &e2, &n2);
+    len = len2 >= len1 ? len2 : len1;
+    if (len == 0) {
+      w++;
+      continue;
+    }
+    memset(&m, 0, sizeof m);
+    m.kind = MK_ENTRY;
+    m.lex = len2 >= len1 && len2 > 0 ? overlay : base;
+    m.first = len2 >= len1 && len2 > 0 ? e2 : e1;
+    m.w0 = w;
+    while (w < s->n_words && s->words[w].key_start < ks + len) w++;
+    m.w1 = w;
+    /* stop words and honorifics only matter to unknown names, which look
+    ** them up themselves: they are not mentions */
+    if (!only_name_cues(&m)) add_mention(s, &m);
+  }
+}

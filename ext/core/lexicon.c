@@ -1,0 +1,505 @@
+/*
+** lexicon.c — builds the actor and cue lexicons from the TSV files compiled
+** into the library, and matches their phrases in text.
+**
+** Every phrase (a person's alias, an office, a country's name or adjective,
+** a cue word) is folded the same way text is (pagecues.c: cue_fold — Persian
+** letter forms unified, spaces and ZWNJ dropped) and stored in a byte trie.
+** Matching walks the trie from a word start over the folded text of a
+** sentence and keeps the longest phrase that ends at a word end, so
+** «گفت وگو», «گفتوگو» and «گفت‌وگو» are one phrase, while «آستین» never
+** matches inside a longer word.
+*/
+#include "lexicon.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon_data.h"
+#include "pagecues.h"
+#include "tamas.h"
+#include "tsv.h"
+
+#define PHRASE_MAX 192
+
+typedef struct trie_edge {
+  uint32_t key;  /* node << 8 | byte, +1 so that 0 means empty */
+  int32_t child;
+} trie_edge;
+
+typedef struct trie_node {
+  int32_t first_entry; /* index into entries, -1 if none */
+} trie_node;
+
+typedef struct entry_link {
+  lex_entry e;
+  int32_t next;
+} entry_link;
+
+struct tamas_lexicon {
+  trie_node *nodes;
+  int32_t n_nodes, cap_nodes;
+  trie_edge *edges; /* open addressing, size a power of two */
+  uint32_t cap_edges, n_edges;
+  entry_link *entries;
+  int32_t n_entries, cap_entries;
+  person *persons;
+  int n_persons, cap_persons;
+};
+
+/* Country and office tables are process-wide: built once with the built-in
+** lexicon and shared by overlays. */
+static char (*country_codes)[8];
+static int n_countries;
+static char (*office_codes)[40];
+static int *office_ranks;
+static int n_offices;
+
+static tamas_lexicon *builtin;
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+/* ---- the trie ------------------------------------------------------------ */
+
+static int grow(void **p, int32_t *cap, int32_t need, size_t size) {
+  void *q;
+  int32_t c = *cap ? *cap : 64;
+  if (need <= *cap) return 1;
+  while (c < need) c *= 2;
+  q = realloc(*p, (size_t)c * size);
+  if (!q) return 0;
+  *p = q;
+  *cap = c;
+  return 1;
+}
+
+static uint32_t edge_hash(uint32_t key, uint32_t cap) {
+  key ^= key >> 16;
+  key *= 0x45d9f3bu;
+  key ^= key >> 16;
+  return key & (cap - 1);
+}
+
+static int32_t find_child(const tamas_lexicon *lex, int32_t node, unsigned char b) {
+  uint32_t key = ((uint32_t)node << 8 | b) + 1, i;
+  if (lex->cap_edges == 0) return -1;
+  for (i = edge_hash(key, lex->cap_edges);; i = (i + 1) & (lex->cap_edges - 1)) {
+    if (lex->edges[i].key == key) return lex->edges[i].child;
+    if (lex->edges[i].key == 0) return -1;
+  }
+}
+
+static int rehash(tamas_lexicon *lex) {
+  uint32_t cap = lex->cap_edges ? lex->cap_edges * 2 : 1024, i;
+  trie_edge *old = lex->edges, *e = calloc(cap, sizeof *e);
+  uint32_t old_cap = lex->cap_edges;
+  if (!e) return 0;
+  for (i = 0; i < old_cap; i++) {
+    uint32_t j;
+    if (old[i].key == 0) continue;
+    for (j = edge_hash(old[i].key, cap); e[j].key; j = (j + 1) & (cap - 1)) {
+    }
+    e[j] = old[i];
+  }
+  free(old);
+  lex->edges = e;
+  lex->cap_edges = cap;
+  return 1;
+}
+
+static int32_t add_child(tamas_lexicon *lex, int32_t node, unsigned char b) {
+  int32_t child = find_child(lex, node, b);
+  uint32_t key = ((uint32_t)node << 8 | b) + 1, i;
+  if (child >= 0) return child;
+  if ((lex->n_edges + 1) * 2 > lex->cap_edges && !rehash(lex)) return -1;
+  if (!grow((void **)&lex->nodes, &lex->cap_nodes, lex->n_nodes + 1, sizeof *lex->nodes))
+    return -1;
+  child = lex->n_nodes++;
+  lex->nodes[child].first_entry = -1;
+  for (i = edge_hash(key, lex->cap_edges); lex->edges[i].key; i = (i + 1) & (lex->cap_edges - 1)) {
+  }
+  lex->edges[i].key = key;
+  lex->edges[i].child = child;
+  lex->n_edges++;
+  return child;
+}
+
+/* Add one phrase (as written) with its entry.  Empty phrases are ignored. */
+static int add_phrase(tamas_lexicon *lex, const char *text, size_t n, const lex_entry *e) {
+  char key[PHRASE_MAX];
+  size_t len = cue_fold(text, n, key, sizeof key), i;
+  int32_t node = 0;
+  entry_link *link;
+  if (len == 0) return 1;
+  for (i = 0; i < len && node >= 0; i++) node = add_child(lex, node, (unsigned char)key[i]);
+  if (node < 0) return 0;
+  /* the same entry twice under one phrase adds nothing */
+  for (int32_t k = lex->nodes[node].first_entry; k >= 0; k = lex->entries[k].next)
+    if (memcmp(&lex->entries[k].e, e, sizeof *e) == 0) return 1;
+  if (!grow((void **)&lex->entries, &lex->cap_entries, lex->n_entries + 1, sizeof *lex->entries))
+    return 0;
+  link = &lex->entries[lex->n_entries];
+  link->e = *e;
+  link->next = lex->nodes[node].first_entry;
+  lex->nodes[node].first_entry = lex->n_entries++;
+  return 1;
+}
+
+/* Add every '|'-separated alternative of a field. */
+static int add_alternatives(tamas_lexicon *lex, const char *field, size_t n, const lex_entry *e) {
+  size_t pos = 0, len;
+  const char *alt;
+  while (tsv_alternative(field, n, &pos, &alt, &len))
+    if (!add_phrase(lex, alt, len, e)) return 0;
+  return 1;
+}
+
+static tamas_lexicon *new_lexicon(void) {
+  tamas_lexicon *lex = calloc(1, sizeof *lex);
+  if (!lex) return NULL;
+  if (!grow((void **)&lex->nodes, &lex->cap_nodes, 1, sizeof *lex->nodes)) {
+    free(lex);
+    return NULL;
+  }
+  lex->n_nodes = 1;
+  lex->nodes[0].first_entry = -1;
+  return lex;
+}
+
+size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
+                     const unsigned char *ends, const lex_entry **out, int *n_out) {
+  int32_t node = 0, best_node = -1;
+  size_t i, best = 0;
+  if (!lex) return 0;
+  for (i = 0; i < n; i++) {
+    node = find_child(lex, node, (unsigned char)key[i]);
+    if (node < 0) break;
+    if (lex->nodes[node].first_entry >= 0 && ends[i + 1]) {
+      best = i + 1;
+      best_node = node;
+    }
+  }
+  if (best_node < 0) return 0;
+  /* entries of one node are contiguous in a linked list: hand back the
+  ** head; callers walk it with lexicon_next_entry */
+  *out = &lex->entries[lex->nodes[best_node].first_entry].e;
+  *n_out = 0;
+  for (int32_t k = lex->nodes[best_node].first_entry; k >= 0; k = lex->entries[k].next) (*n_out)++;
+  return best;
+}
+
+const lex_entry *lexicon_next_entry(const tamas_lexicon *lex, const lex_entry *e) {
+  const entry_link *link = (const entry_link *)e;
+  return link->next >= 0 ? &lex->entries[link->next].e : NULL;
+}
+
+/* ---- tables: countries and offices ---------------------------------------- */
+
+static int add_code(char (**codes)[8], int *n, const char *s, size_t len) {
+  char(*bigger)[8];
+  if (len == 0 || len >= 8) return -1;
+  bigger = realloc(*codes, (size_t)(*n + 1) * sizeof **codes);
+  if (!bigger) return -1;
+  *codes = bigger;
+  memcpy((*codes)[*n], s, len);
+  (*codes)[*n][len] = 0;
+  return (*n)++;
+}
+
+int lexicon_country_index(const char *code) {
+  int i;
+  for (i = 0; i < n_countries; i++)
+    if (strcmp(country_codes[i], code) == 0) return i;
+  return -1;
+}
+
+static int country_index_n(const char *s, size_t n) {
+  char code[8];
+  if (n == 0 || n >= sizeof code) return -1;
+  memcpy(code, s, n);
+  code[n] = 0;
+  return lexicon_country_index(code);
+}
+
+const char *lexicon_country_code(int country) {
+  return country >= 0 && country < n_countries ? country_codes[country] : NULL;
+}
+
+int lexicon_office_index(const char *code) {
+  int i;
+  for (i = 0; i < n_offices; i++)
+    if (strcmp(office_codes[i], code) == 0) return i;
+  return -1;
+}
+
+static int office_index_n(const char *s, size_t n) {
+  char code[40];
+  if (n == 0 || n >= sizeof code) return -1;
+  memcpy(code, s, n);
+  code[n] = 0;
+  return lexicon_office_index(code);
+}
+
+const char *lexicon_office_code(int office) {
+  return office >= 0 && office < n_offices ? office_codes[office] : NULL;
+}
+
+int lexicon_office_rank(int office) {
+  return office >= 0 && office < n_offices ? office_ranks[office] : 9;
+}
+
+/* ---- loading --------------------------------------------------------------- */
+
+static int load_countries(tamas_lexicon *lex, const char *data, uint32_t size, int names_col,
+                          int adj_col, int metonym_col) {
+  tsv_reader r;
+  tsv_open(&r, data, size);
+  while (tsv_next(&r)) {
+    int c = add_code(&country_codes, &n_countries, r.field[0], r.len[0]);
+    lex_entry name = {E_COUNTRY, 0, c, 0, 0, 0}, adj = {E_COUNTRY_ADJ, 0, c, 0, 0, 0};
+    if (c < 0) return 0;
+    if (r.nfields > names_col && !add_alternatives(lex, r.field[names_col], r.len[names_col], &name))
+      return 0;
+    if (adj_col > 0 && r.nfields > adj_col &&
+        !add_alternatives(lex, r.field[adj_col], r.len[adj_col], &adj))
+      return 0;
+    if (metonym_col > 0 && r.nfields > metonym_col &&
+        !add_alternatives(lex, r.field[metonym_col], r.len[metonym_col], &name))
+      return 0;
+  }
+  return 1;
+}
+
+static int load_offices(tamas_lexicon *lex) {
+  tsv_reader r;
+  tsv_open(&r, tamas_lex_offices, tamas_lex_offices_size);
+  while (tsv_next(&r)) {
+    char(*codes)[40] = realloc(office_codes, (size_t)(n_offices + 1) * sizeof *codes);
+    int *ranks = realloc(office_ranks, (size_t)(n_offices + 1) * sizeof *ranks);
+    lex_entry one = {E_OFFICE, n_offices, -1, 0, 0, 0}, many = {E_OFFICE, n_offices, -1, 1, 0, 0};
+    if (codes) office_codes = codes;
+    if (ranks) office_ranks = ranks;
+    if (!codes || !ranks || r.len[0] >= sizeof *codes || r.nfields < 4) return 0;
+    memcpy(office_codes[n_offices], r.field[0], r.len[0]);
+    office_codes[n_offices][r.len[0]] = 0;
+    office_ranks[n_offices] = atoi(r.field[1]);
+    n_offices++;
+    if (!add_alternatives(lex, r.field[2], r.len[2], &one) ||
+        !add_alternatives(lex, r.field[3], r.len[3], &many))
+      return 0;
+  }
+  return 1;
+}
+
+static int load_office_phrases(tamas_lexicon *lex) {
+  tsv_reader r;
+  tsv_open(&r, tamas_lex_office_phrases, tamas_lex_office_phrases_size);
+  while (tsv_next(&r)) {
+    lex_entry e = {E_COUNTRY_OFFICE, 0, -1, 0, 0, 0};
+    if (r.nfields < 3) continue;
+    e.country = country_index_n(r.field[1], r.len[1]);
+    e.id = office_index_n(r.field[2], r.len[2]);
+    if (e.country < 0 || e.id < 0) continue; /* a code we do not know: skip */
+    if (!add_phrase(lex, r.field[0], r.len[0], &e)) return 0;
+  }
+  return 1;
+}
+
+static int32_t parse_day(const char *s, size_t n) {
+  int32_t jdn;
+  if (n == 0) return 0;
+  return tamas_parse_timevalue(s, n, &jdn) ? jdn : 0;
+}
+
+static int find_person(const tamas_lexicon *lex, const char *name, size_t n) {
+  int i;
+  for (i = lex->n_persons - 1; i >= 0; i--)
+    if (strlen(lex->persons[i].name) == n && memcmp(lex->persons[i].name, name, n) == 0) return i;
+  return -1;
+}
+
+/* One tenure of a person; the person is created on first sight. */
+static const char *add_tenure(tamas_lexicon *lex, const char *name, size_t name_n,
+                              int country, int office, int32_t start, int32_t end,
+                              const char *aliases, size_t aliases_n) {
+  int id = find_person(lex, name, name_n);
+  person *p;
+  tenure *t;
+  lex_entry e = {E_PERSON, 0, country, 0, 0, 0};
+  if (id < 0) {
+    if (lex->n_persons == lex->cap_persons &&
+        !grow((void **)&lex->persons, &lex->cap_persons, lex->n_persons + 1, sizeof *lex->persons))
+      return "out of memory";
+    p = &lex->persons[lex->n_persons];
+    memset(p, 0, sizeof *p);
+    if (!(p->name = malloc(name_n + 1))) return "out of memory";
+    memcpy(p->name, name, name_n);
+    p->name[name_n] = 0;
+    id = lex->n_persons++;
+  }
+  p = &lex->persons[id];
+  t = realloc(p->tenures, (size_t)(p->n_tenures + 1) * sizeof *t);
+  if (!t) return "out of memory";
+  p->tenures = t;
+  p->tenures[p->n_tenures++] = (tenure){country, office, start, end};
+  e.id = id;
+  if (!add_alternatives(lex, aliases, aliases_n, &e)) return "out of memory";
+  return NULL;
+}
+
+static int load_persons(tamas_lexicon *lex) {
+  tsv_reader r;
+  tsv_open(&r, tamas_lex_persons, tamas_lex_persons_size);
+  while (tsv_next(&r)) {
+    int country, office;
+    if (r.nfields < 6) continue;
+    country = country_index_n(r.field[1], r.len[1]);
+    office = office_index_n(r.field[2], r.len[2]);
+    if (country < 0 || office < 0) continue;
+    if (add_tenure(lex, r.field[0], r.len[0], country, office, parse_day(r.field[3], r.len[3]),
+                   parse_day(r.field[4], r.len[4]), r.field[5], r.len[5]))
+      return 0;
+  }
+  return 1;
+}
+
+static int cue_kind_of(const char *s, size_t n) {
+  static const char *const names[] = {
+      "", "contact", "medium", "planned", "proposed", "requested", "refused", "denied",
+      "future", "negation", "initiator", "first", "relday", "relweek", "relmonth",
+      "relyear", "pronoun", "counterpart", "reciprocal", "both", "with", "weekday",
+      "honorific", "stop"};
+  int i;
+  for (i = 1; i < (int)(sizeof names / sizeof names[0]); i++)
+    if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) return i;
+  return 0;
+}
+
+static int medium_of(const char *s, size_t n) {
+  static const char *const names[] = {"", "unspecified", "letter", "video", "phone", "in_person"};
+  int i;
+  for (i = 1; i < (int)(sizeof names / sizeof names[0]); i++)
+    if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) return i;
+  return 0;
+}
+
+static int load_cues(tamas_lexicon *lex) {
+  tsv_reader r;
+  tsv_open(&r, tamas_lex_contact_cues, tamas_lex_contact_cues_size);
+  while (tsv_next(&r)) {
+    lex_entry e = {E_CUE, 0, -1, 0, 0, 0};
+    const char *v = r.nfields > 2 ? r.field[2] : "";
+    size_t vn = r.nfields > 2 ? r.len[2] : 0;
+    if (r.nfields < 2 || !(e.cue = cue_kind_of(r.field[1], r.len[1]))) continue;
+    if (e.cue == C_CONTACT || e.cue == C_MEDIUM) e.value = medium_of(v, vn);
+    else if (vn == 4 && memcmp(v, "near", 4) == 0) e.value = 1;
+    else if (vn > 0) e.value = atoi(v);
+    if (!add_phrase(lex, r.field[0], r.len[0], &e)) return 0;
+  }
+  return 1;
+}
+
+static void build_builtin(void) {
+  tamas_lexicon *lex = new_lexicon();
+  if (!lex) return;
+  if (load_countries(lex, tamas_lex_countries, tamas_lex_countries_size, 1, 2, 3) &&
+      load_countries(lex, tamas_lex_orgs, tamas_lex_orgs_size, 1, 2, 0) && load_offices(lex) &&
+      load_office_phrases(lex) && load_persons(lex) && load_cues(lex)) {
+    builtin = lex;
+    return;
+  }
+  lexicon_free(lex);
+}
+
+const tamas_lexicon *lexicon_builtin(void) {
+  pthread_once(&builtin_once, build_builtin);
+  return builtin;
+}
+
+tamas_lexicon *lexicon_new_overlay(void) {
+  return lexicon_builtin() ? new_lexicon() : NULL;
+}
+
+void lexicon_free(tamas_lexicon *lex) {
+  int i;
+  if (!lex) return;
+  for (i = 0; i < lex->n_persons; i++) {
+    free(lex->persons[i].name);
+    free(lex->persons[i].tenures);
+  }
+  free(lex->persons);
+  free(lex->nodes);
+  free(lex->edges);
+  free(lex->entries);
+  free(lex);
+}
+
+/* SQLite unloads the extension when its connection closes (dlclose). */
+__attribute__((destructor)) static void free_builtin(void) {
+  lexicon_free(builtin);
+  builtin = NULL;
+  free(country_codes);
+  free(office_codes);
+  free(office_ranks);
+}
+
+const char *lexicon_add_person(tamas_lexicon *overlay, const char *name, const char *country,
+                               const char *office, const char *start, const char *end,
+                               const char *aliases) {
+  int c, o;
+  int32_t s = 0, e = 0;
+  if (!overlay) return "out of memory";
+  if (!name || !name[0]) return "name is required";
+  if (!country || (c = lexicon_country_index(country)) < 0)
+    return "country must be a known ISO 3166-1 alpha-3 code (or an organisation code)";
+  if (!office || (o = lexicon_office_index(office)) < 0)
+    return "office must be an office code from sql/lexicon/offices.tsv";
+  if (start && start[0] && !(s = parse_day(start, strlen(start)))) return "start is not a date";
+  if (end && end[0] && !(e = parse_day(end, strlen(end)))) return "end is not a date";
+  if (!aliases || !aliases[0]) return "aliases are required: the Persian forms, '|'-separated";
+  return add_tenure(overlay, name, strlen(name), c, o, s, e, aliases, strlen(aliases));
+}
+
+const person *lexicon_person(const tamas_lexicon *lex, int id) {
+  return lex && id >= 0 && id < lex->n_persons ? &lex->persons[id] : NULL;
+}
+
+int lexicon_person_count(const tamas_lexicon *lex) { return lex ? lex->n_persons : 0; }
+
+static int tenure_covers(const tenure *t, int32_t day) {
+  if (day == 0) return t->end == 0;
+  return (t->start == 0 || t->start <= day) && (t->end == 0 || day <= t->end);
+}
+
+const person *lexicon_office_holder(const tamas_lexicon *base, const tamas_lexicon *overlay,
+                                    int office, int country, int32_t day, int *tenure_index) {
+  const tamas_lexicon *lexes[2] = {overlay, base};
+  int l;
+  for (l = 0; l < 2; l++) {
+    const tamas_lexicon *lex = lexes[l];
+    const person *found = NULL;
+    int i, j, hits = 0;
+    if (!lex) continue;
+    for (i = 0; i < lex->n_persons; i++)
+      for (j = 0; j < lex->persons[i].n_tenures; j++) {
+        const tenure *t = &lex->persons[i].tenures[j];
+        if (t->office == office && t->country == country && tenure_covers(t, day)) {
+          if (found != &lex->persons[i]) hits++;
+          found = &lex->persons[i];
+          if (tenure_index) *tenure_index = j;
+        }
+      }
+    if (hits == 1) return found;
+    if (hits > 1) return NULL;
+  }
+  return NULL;
+}
+
+void *tamas_actor_overlay_new(void) { return lexicon_new_overlay(); }
+void tamas_actor_overlay_free(void *overlay) { lexicon_free(overlay); }
+const char *tamas_actor_add(void *overlay, const char *name, const char *country,
+                            const char *office, const char *start, const char *end,
+                            const char *aliases) {
+  return lexicon_add_person(overlay, name, country, office, start, end, aliases);
+}

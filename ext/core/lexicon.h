@@ -1,0 +1,101 @@
+/*
+** lexicon.h — the actor and cue lexicons of contact extraction, and the
+** phrase matcher over them.  Internal to the core.
+**
+** The built-in lexicon is read once per process from the TSV files compiled
+** into the library (persons, offices, office_phrases, countries, orgs,
+** contact_cues) and never changes afterwards, so threads share it.  Persons
+** added at run time (the tamas_actors table) go into a separate overlay
+** lexicon that belongs to one connection.
+*/
+#ifndef TAMAS_LEXICON_H
+#define TAMAS_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum entry_kind {
+  E_PERSON = 1,      /* id: person */
+  E_OFFICE,          /* id: office; plural: a plural form («وزرای خارجه») */
+  E_COUNTRY_OFFICE,  /* id: office, country: fixed («رئیس پنتاگون») */
+  E_COUNTRY,         /* country: a country's name or metonym («مسکو») */
+  E_COUNTRY_ADJ,     /* country: its adjective («روسی», «آمریکایی») */
+  E_CUE              /* cue: a contact_cues.tsv kind, value */
+} entry_kind;
+
+typedef enum cue_kind_x {
+  C_CONTACT = 1, C_MEDIUM, C_PLANNED, C_PROPOSED, C_REQUESTED, C_REFUSED, C_DENIED,
+  C_FUTURE, C_NEGATION, C_INITIATOR, C_FIRST, C_RELDAY, C_RELWEEK, C_RELMONTH,
+  C_RELYEAR, C_PRONOUN, C_COUNTERPART, C_RECIPROCAL, C_BOTH, C_WITH, C_WEEKDAY,
+  C_HONORIFIC, C_STOP
+} cue_kind_x;
+
+typedef enum medium {
+  MEDIUM_NONE = 0, MEDIUM_UNSPECIFIED, MEDIUM_LETTER, MEDIUM_VIDEO, MEDIUM_PHONE,
+  MEDIUM_IN_PERSON
+} medium;
+
+typedef struct lex_entry {
+  entry_kind kind;
+  int id;        /* person or office index */
+  int country;   /* country index, -1 if none */
+  int plural;
+  int cue;       /* cue_kind_x */
+  int value;     /* cue value (medium, days, binds near) */
+} lex_entry;
+
+typedef struct tenure {
+  int country;     /* country index */
+  int office;      /* office index */
+  int32_t start;   /* JDN, 0 = open */
+  int32_t end;     /* JDN, 0 = open */
+} tenure;
+
+typedef struct person {
+  char *name;      /* English Wikipedia title */
+  tenure *tenures;
+  int n_tenures;
+} person;
+
+typedef struct tamas_lexicon tamas_lexicon;
+
+/* The built-in lexicon (NULL only when out of memory). */
+const tamas_lexicon *lexicon_builtin(void);
+
+/* A connection's run-time additions. */
+tamas_lexicon *lexicon_new_overlay(void);
+void lexicon_free(tamas_lexicon *lex);
+/* Add a person; country and office as codes ("USA", "foreign_minister"),
+** start/end as ISO dates or NULL, aliases '|'-separated Persian forms.
+** Returns NULL on success or a static message naming the bad field. */
+const char *lexicon_add_person(tamas_lexicon *overlay, const char *name,
+                               const char *country, const char *office,
+                               const char *start, const char *end,
+                               const char *aliases);
+
+/* Longest entry list matching folded compact text key[0..n) from the
+** beginning, ending only where ends[i] is true (i = bytes consumed).
+** Returns the byte length matched (0 if none) and the entries in *out. */
+size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
+                     const unsigned char *ends, const lex_entry **out, int *n_out);
+
+/* The entry after e in the list lexicon_match() returned, or NULL. */
+const lex_entry *lexicon_next_entry(const tamas_lexicon *lex, const lex_entry *e);
+
+/* Look-ups by index and code. */
+const person *lexicon_person(const tamas_lexicon *lex, int id);
+int lexicon_person_count(const tamas_lexicon *lex);
+const char *lexicon_country_code(int country);
+int lexicon_country_index(const char *code);
+const char *lexicon_office_code(int office);
+int lexicon_office_index(const char *code);
+int lexicon_office_rank(int office);
+
+/* The holder of an office in a country on a day (JDN, 0 = today's holder as
+** far as the lexicon knows), searching the overlay first; NULL if unknown or
+** ambiguous. */
+const person *lexicon_office_holder(const tamas_lexicon *builtin,
+                                    const tamas_lexicon *overlay, int office,
+                                    int country, int32_t day, int *tenure_index);
+
+#endif /* TAMAS_LEXICON_H */

@@ -1,0 +1,380 @@
+/*
+** events_vtab.c — contact events as tables.
+**
+**   SELECT * FROM extract_contacts('…متن خبر…');
+**   SELECT * FROM extract_contacts(readfile('a.txt'), '2022-05-14');
+**   SELECT date, actor1, actor2, status FROM tamas_events('news/');
+**   CREATE VIRTUAL TABLE news USING tamas_events(path='news/');
+**
+** extract_contacts(text [, published]) reads one text (a sentence, a
+** paragraph or a whole page: the article reader finds the body and the
+** date); `published` replaces the date found in the text.  tamas_events(path)
+** gives the same rows for every article under a path, with the file and the
+** title.  Columns are listed in event_columns below; evidence_start and
+** evidence_end are 1-based character positions of the evidence sentence in
+** the text, so substr(text, evidence_start, evidence_end - evidence_start + 1)
+** is the evidence.
+**
+** tamas_events reads files, so it is SQLITE_VTAB_DIRECTONLY.  Both stream:
+** one article's events are in memory at a time.
+*/
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT3
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tamas.h"
+#include "tamas_sqlite.h"
+
+#define EVENT_COLUMNS                                                                \
+  "medium TEXT, status TEXT, actor1 TEXT, actor1_fa TEXT, actor1_country TEXT, "    \
+  "actor1_office TEXT, actor1_known INTEGER, actor2 TEXT, actor2_fa TEXT, "         \
+  "actor2_country TEXT, actor2_office TEXT, actor2_known INTEGER, initiator TEXT, " \
+  "date TEXT, date_end TEXT, date_precision TEXT, date_text TEXT, cameo TEXT, "     \
+  "plover TEXT, first_time INTEGER, mentions INTEGER, evidence TEXT, "              \
+  "evidence_start INTEGER, evidence_end INTEGER, published TEXT"
+
+enum {
+  C_MEDIUM, C_STATUS, C_A1, C_A1_FA, C_A1_COUNTRY, C_A1_OFFICE, C_A1_KNOWN, C_A2, C_A2_FA,
+  C_A2_COUNTRY, C_A2_OFFICE, C_A2_KNOWN, C_INITIATOR, C_DATE, C_DATE_END, C_PRECISION,
+  C_DATE_TEXT, C_CAMEO, C_PLOVER, C_FIRST, C_MENTIONS, C_EVIDENCE, C_EV_START, C_EV_END,
+  C_PUBLISHED, N_EVENT_COLUMNS
+};
+
+typedef struct events_vtab {
+  sqlite3_vtab base;
+  int is_files;        /* tamas_events (1) or extract_contacts (0) */
+  char *fixed_path;    /* CREATE VIRTUAL TABLE … USING tamas_events(path='…') */
+  const void *overlay; /* the connection's run-time actors */
+} events_vtab;
+
+typedef struct events_cursor {
+  sqlite3_vtab_cursor base;
+  sqlite3_int64 rowid;
+  tamas_walk *walk;      /* tamas_events */
+  const char *file;
+  char *text;            /* the current article (owned, or a copy of the argument) */
+  size_t len;
+  tamas_article article; /* for the title */
+  tamas_extraction x;
+  size_t i;              /* current event */
+  size_t char_pos, byte_pos; /* a running byte → character offset */
+  char *published_arg;
+  int eof;
+} events_cursor;
+
+/* ---- connect ------------------------------------------------------------------ */
+
+static int events_connect_common(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                                 sqlite3_vtab **out, char **err, int is_files) {
+  events_vtab *v;
+  int rc = sqlite3_declare_vtab(
+      db, is_files ? "CREATE TABLE x(file TEXT, title TEXT, " EVENT_COLUMNS ", path HIDDEN)"
+                   : "CREATE TABLE x(" EVENT_COLUMNS ", text HIDDEN, published_arg HIDDEN)");
+  if (rc != SQLITE_OK) return rc;
+  /* tamas_events reads files: not from views or triggers of untrusted schemas */
+  if (is_files) sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
+  else sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
+  v = sqlite3_malloc(sizeof *v);
+  if (!v) return SQLITE_NOMEM;
+  memset(v, 0, sizeof *v);
+  v->is_files = is_files;
+  v->overlay = aux;
+  /* CREATE VIRTUAL TABLE news USING tamas_events(path='news/') */
+  if (is_files && argc > 3) {
+    const char *a = argv[3];
+    size_t n;
+    if (strncmp(a, "path", 4) != 0 || !(a = strchr(a, '='))) {
+      *err = sqlite3_mprintf("tamas_events: unknown argument '%s': use path='folder/'", argv[3]);
+      sqlite3_free(v);
+      return SQLITE_ERROR;
+    }
+    a++;
+    while (*a == ' ') a++;
+    n = strlen(a);
+    if (n >= 2 && (a[0] == '\'' || a[0] == '"') && a[n - 1] == a[0]) a++, n -= 2;
+    v->fixed_path = sqlite3_mprintf("%.*s", (int)n, a);
+  }
+  *out = &v->base;
+  return SQLITE_OK;
+}
+
+static int files_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                         sqlite3_vtab **out, char **err) {
+  return events_connect_common(db, aux, argc, argv, out, err, 1);
+}
+
+static int text_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
+                        sqlite3_vtab **out, char **err) {
+  return events_connect_common(db, aux, argc, argv, out, err, 0);
+}
+
+static int events_disconnect(sqlite3_vtab *vtab) {
+  events_vtab *v = (events_vtab *)vtab;
+  sqlite3_free(v->fixed_path);
+  sqlite3_free(v);
+  return SQLITE_OK;
+}
+
+/* idxNum bit 1: argv holds the path or text; bit 2: argv holds published.
+** The first hidden column is required: without it the plan is priced out
+** and xFilter says what is missing.  An unusable constraint on a hidden
+** column is refused so that SQLite finds an order where it is usable. */
+static int events_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
+  events_vtab *v = (events_vtab *)vtab;
+  int first_hidden = v->is_files ? N_EVENT_COLUMNS + 2 : N_EVENT_COLUMNS;
+  int i, arg = 0, idx = 0, at[2] = {-1, -1};
+  for (i = 0; i < info->nConstraint; i++) {
+    const struct sqlite3_index_constraint *c = &info->aConstraint[i];
+    int k = c->iColumn - first_hidden;
+    if (k < 0 || k > 1) continue;
+    if (!c->usable || c->op != SQLITE_INDEX_CONSTRAINT_EQ) return SQLITE_CONSTRAINT;
+    at[k] = i;
+  }
+  for (i = 0; i < 2; i++)
+    if (at[i] >= 0) {
+      info->aConstraintUsage[at[i]].argvIndex = ++arg;
+      info->aConstraintUsage[at[i]].omit = 1;
+      idx |= 1 << i;
+    }
+  info->idxNum = idx;
+  if ((idx & 1) || v->fixed_path) {
+    info->estimatedCost = v->is_files ? 100000.0 : 100.0;
+    info->estimatedRows = v->is_files ? 10000 : 5;
+  } else {
+    info->estimatedCost = 1e99;
+    info->estimatedRows = 1;
+  }
+  return SQLITE_OK;
+}
+
+/* ---- cursor --------------------------------------------------------------------- */
+
+static int events_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out) {
+  events_cursor *c = sqlite3_malloc(sizeof *c);
+  (void)vtab;
+  if (!c) return SQLITE_NOMEM;
+  memset(c, 0, sizeof *c);
+  *out = &c->base;
+  return SQLITE_OK;
+}
+
+static void clear_article(events_cursor *c) {
+  tamas_extraction_free(&c->x);
+  tamas_article_free(&c->article);
+  free(c->text);
+  c->text = NULL;
+  c->i = 0;
+  c->char_pos = c->byte_pos = 0;
+}
+
+static int events_close(sqlite3_vtab_cursor *cur) {
+  events_cursor *c = (events_cursor *)cur;
+  clear_article(c);
+  tamas_walk_close(c->walk);
+  sqlite3_free(c->published_arg);
+  sqlite3_free(c);
+  return SQLITE_OK;
+}
+
+static int extract_current(events_cursor *c, const events_vtab *v) {
+  if (v->is_files && !tamas_article_read(c->text, c->len, &c->article)) return SQLITE_NOMEM;
+  if (!tamas_extract(c->text, c->len, c->published_arg, v->overlay, &c->x)) return SQLITE_NOMEM;
+  return SQLITE_OK;
+}
+
+/* Move to the next file that has events (tamas_events). */
+static int next_file(events_cursor *c, const events_vtab *v) {
+  for (;;) {
+    const char *why;
+    clear_article(c);
+    if (!c->walk || !(c->file = tamas_walk_next(c->walk))) {
+      c->eof = 1;
+      return SQLITE_OK;
+    }
+    c->text = tamas_read_text_file(c->file, 0, &c->len, &why);
+    if (!c->text) continue; /* unreadable, binary: tamas_articles says why */
+    if (extract_current(c, v) != SQLITE_OK) return SQLITE_NOMEM;
+    if (c->x.n_events > 0) return SQLITE_OK;
+  }
+}
+
+static int set_error(sqlite3_vtab *vtab, const char *fmt, const char *arg) {
+  sqlite3_free(vtab->zErrMsg);
+  vtab->zErrMsg = sqlite3_mprintf(fmt, arg);
+  return SQLITE_ERROR;
+}
+
+static int events_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_str, int argc,
+                         sqlite3_value **argv) {
+  events_cursor *c = (events_cursor *)cur;
+  events_vtab *v = (events_vtab *)cur->pVtab;
+  const char *name = v->is_files ? "tamas_events" : "extract_contacts";
+  int arg = 0;
+  const char *first = NULL;
+  (void)idx_str, (void)argc;
+  clear_article(c);
+  tamas_walk_close(c->walk);
+  c->walk = NULL;
+  c->eof = 0;
+  c->rowid = 0;
+  sqlite3_free(c->published_arg);
+  c->published_arg = NULL;
+  if (idx_num & 1) {
+    if (sqlite3_value_type(argv[arg]) != SQLITE_NULL) {
+      first = (const char *)sqlite3_value_text(argv[arg]);
+      if (!first) return SQLITE_NOMEM;
+    }
+    arg++;
+  }
+  if ((idx_num & 2) && sqlite3_value_type(argv[arg]) != SQLITE_NULL) {
+    const char *p = (const char *)sqlite3_value_text(argv[arg]);
+    int32_t jdn;
+    if (!p || !(c->published_arg = sqlite3_mprintf("%s", p))) return SQLITE_NOMEM;
+    if (!tamas_parse_timevalue(p, strlen(p) >= 10 ? 10 : strlen(p), &jdn))
+      return set_error(cur->pVtab, "extract_contacts: published must be an ISO date such as "
+                                   "'2022-05-14', not '%s'",
+                       p);
+  }
+  if (!v->is_files) {
+    if (!(idx_num & 1)) return set_error(cur->pVtab, "%s: missing text: use extract_contacts('…')", name);
+    if (!first) {
+      c->eof = 1; /* NULL text: no rows */
+      return SQLITE_OK;
+    }
+    c->len = (size_t)sqlite3_value_bytes(argv[0]);
+    if (!(c->text = malloc(c->len + 1))) return SQLITE_NOMEM;
+    memcpy(c->text, first, c->len + 1);
+    if (extract_current(c, v) != SQLITE_OK) return SQLITE_NOMEM;
+    c->eof = c->x.n_events == 0;
+    return SQLITE_OK;
+  }
+  if (!first) first = v->fixed_path;
+  if (!first)
+    return set_error(cur->pVtab, "%s: missing path: use tamas_events('folder/') with a file, a "
+                                 "folder or a glob",
+                     name);
+  {
+    char *err = NULL;
+    c->walk = tamas_walk_open(first, &err);
+    if (!c->walk) {
+      int rc = err ? set_error(cur->pVtab, "tamas_events: %s", err) : SQLITE_NOMEM;
+      free(err);
+      return rc;
+    }
+  }
+  return next_file(c, v);
+}
+
+static int events_next(sqlite3_vtab_cursor *cur) {
+  events_cursor *c = (events_cursor *)cur;
+  events_vtab *v = (events_vtab *)cur->pVtab;
+  c->rowid++;
+  if (++c->i < c->x.n_events) return SQLITE_OK;
+  if (!v->is_files) {
+    c->eof = 1;
+    return SQLITE_OK;
+  }
+  return next_file(c, v);
+}
+
+static int events_eof(sqlite3_vtab_cursor *cur) { return ((events_cursor *)cur)->eof; }
+
+/* 1-based character position of a byte offset (offsets asked in order are
+** counted incrementally). */
+static sqlite3_int64 char_position(events_cursor *c, size_t byte) {
+  if (byte < c->byte_pos) c->byte_pos = c->char_pos = 0;
+  c->char_pos += tamas_utf8_chars(c->text + c->byte_pos, byte - c->byte_pos);
+  c->byte_pos = byte;
+  return (sqlite3_int64)c->char_pos + 1;
+}
+
+static void result_text(sqlite3_context *ctx, const char *s) {
+  if (s && s[0]) sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
+}
+
+static void result_span(sqlite3_context *ctx, const char *text, tamas_span s) {
+  if (s.end > s.start) sqlite3_result_text(ctx, text + s.start, (int)(s.end - s.start), SQLITE_TRANSIENT);
+}
+
+static void result_day(sqlite3_context *ctx, int32_t jdn) {
+  char iso[11];
+  if (jdn && tamas_jdn_to_iso(jdn, iso)) sqlite3_result_text(ctx, iso, 10, SQLITE_TRANSIENT);
+}
+
+static void result_actor(sqlite3_context *ctx, events_cursor *c, const tamas_actor *a, int field) {
+  switch (field) {
+    case 0: result_text(ctx, a->name); break;
+    case 1: result_span(ctx, c->text, a->fa); break;
+    case 2: result_text(ctx, a->country); break;
+    case 3: result_text(ctx, a->office); break;
+    default: sqlite3_result_int(ctx, a->known); break;
+  }
+}
+
+static int events_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
+  events_cursor *c = (events_cursor *)cur;
+  events_vtab *v = (events_vtab *)cur->pVtab;
+  const tamas_event *e = &c->x.events[c->i];
+  if (v->is_files) {
+    if (col == 0) {
+      sqlite3_result_text(ctx, c->file, -1, SQLITE_TRANSIENT);
+      return SQLITE_OK;
+    }
+    if (col == 1) {
+      result_span(ctx, c->text, c->article.title);
+      return SQLITE_OK;
+    }
+    col -= 2;
+  }
+  switch (col) {
+    case C_MEDIUM: result_text(ctx, e->medium); break;
+    case C_STATUS: result_text(ctx, tamas_status_name(e->status)); break;
+    case C_A1: case C_A1_FA: case C_A1_COUNTRY: case C_A1_OFFICE: case C_A1_KNOWN:
+      result_actor(ctx, c, &e->actor[0], col - C_A1);
+      break;
+    case C_A2: case C_A2_FA: case C_A2_COUNTRY: case C_A2_OFFICE: case C_A2_KNOWN:
+      result_actor(ctx, c, &e->actor[1], col - C_A2);
+      break;
+    case C_INITIATOR: result_text(ctx, e->initiator); break;
+    case C_DATE: result_day(ctx, e->date); break;
+    case C_DATE_END: result_day(ctx, e->date_end); break;
+    case C_PRECISION: result_text(ctx, tamas_precision_name(e->precision)); break;
+    case C_DATE_TEXT: result_span(ctx, c->text, e->date_text); break;
+    case C_CAMEO: result_text(ctx, tamas_event_cameo(e)); break;
+    case C_PLOVER: result_text(ctx, tamas_event_plover(e)); break;
+    case C_FIRST: sqlite3_result_int(ctx, e->first_time); break;
+    case C_MENTIONS: sqlite3_result_int(ctx, e->mentions); break;
+    case C_EVIDENCE: result_span(ctx, c->text, e->evidence); break;
+    case C_EV_START: sqlite3_result_int64(ctx, char_position(c, e->evidence.start)); break;
+    case C_EV_END: sqlite3_result_int64(ctx, char_position(c, e->evidence.end) - 1); break;
+    case C_PUBLISHED: result_text(ctx, c->x.published); break;
+    default: break; /* hidden argument columns */
+  }
+  return SQLITE_OK;
+}
+
+static int events_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
+  *rowid = ((events_cursor *)cur)->rowid;
+  return SQLITE_OK;
+}
+
+static sqlite3_module files_module = {
+    0, files_connect, files_connect, events_best_index, events_disconnect, events_disconnect,
+    events_open, events_close, events_filter, events_next, events_eof, events_column,
+    events_rowid,
+};
+
+static sqlite3_module text_module = {
+    0, NULL, text_connect, events_best_index, events_disconnect, NULL,
+    events_open, events_close, events_filter, events_next, events_eof, events_column,
+    events_rowid,
+};
+
+const sqlite3_module *tamas_events_module(void) { return &files_module; }
+const sqlite3_module *tamas_extract_module(void) { return &text_module; }
+
+void *tamas_overlay_new(void) { return tamas_actor_overlay_new(); }
+void tamas_overlay_free(void *overlay) { tamas_actor_overlay_free(overlay); }
