@@ -63,6 +63,7 @@ static int coordinated(const state *st, int a) {
   const sentence *s = &st->s;
   const actor *x = &st->actors[a], *y = &st->actors[a + 1];
   int w_end = s->mentions[x->m1 - 1].w1, w_next = s->mentions[y->m0].w0;
+  if (x->from_plural && y->from_plural && x->m0 == y->m0) return 1; /* «روسای جمهور سوئیس و فنلاند» */
   if (w_next == w_end) return s->words[w_next].after_punct; /* «A، B» */
   if (w_next == w_end + 1) {
     const word *w = &s->words[w_end];
@@ -72,6 +73,15 @@ static int coordinated(const state *st, int a) {
 }
 
 /* ---- status, medium, date, initiator --------------------------------------- */
+
+/* Does a date mention belong to another verb than the contact's?  It does
+** when «که» or a colon stands between them («روز چهارشنبه اعلام کرد که …
+** دیدار خواهد کرد»). */
+static int other_clause(const sentence *s, int m, int contact) {
+  int a = m < contact ? m : contact, b = m < contact ? contact : m;
+  return sentence_has_word(s, s->mentions[a].w1, s->mentions[b].w0, "\xda\xa9\xd9\x87") ||
+         sentence_has_byte(s, s->words[s->mentions[a].w1 - 1].end, s->words[s->mentions[b].w0].start, ':');
+}
 
 /* Word distance between two mentions. */
 static int word_gap(const sentence *s, int a, int b) {
@@ -104,7 +114,8 @@ static int status_of(const state *st, int contact, int from, int to) {
     if ((e = mention_cue(mm, C_PROPOSED)) && (e->value ? binds_near : binds_clause) &&
         status < TAMAS_PROPOSED)
       status = TAMAS_PROPOSED;
-    if (mention_cue(mm, C_FUTURE) && !(before && gap > 12)) future = 1;
+    if (mention_cue(mm, C_FUTURE) && !(before && gap > 12) && (before || !other_clause(s, m, contact)))
+      future = 1;
     if ((e = mention_cue(mm, C_RELDAY)) && e->value > 0) future = 1;
     if (((e = mention_cue(mm, C_RELWEEK)) || (e = mention_cue(mm, C_RELMONTH)) ||
          (e = mention_cue(mm, C_RELYEAR))) &&
@@ -157,15 +168,6 @@ static int32_t resolve_partial(const tamas_date_match *d, int32_t day, int futur
   }
   (void)best_year;
   return best;
-}
-
-/* Does a date mention belong to another verb than the contact's?  It does
-** when «که» or a colon stands between them («روز چهارشنبه اعلام کرد که …
-** دیدار خواهد کرد»). */
-static int other_clause(const sentence *s, int m, int contact) {
-  int a = m < contact ? m : contact, b = m < contact ? contact : m;
-  return sentence_has_word(s, s->mentions[a].w1, s->mentions[b].w0, "\xda\xa9\xd9\x87") ||
-         sentence_has_byte(s, s->words[s->mentions[a].w1 - 1].end, s->words[s->mentions[b].w0].start, ':');
 }
 
 static void date_of(const state *st, tamas_event *ev, int contact, int from, int to, int future) {
@@ -356,18 +358,6 @@ static void emit(state *st, actor x, actor y, int contact, int from, int to) {
   add_event(st, &ev);
 }
 
-/* The contact word of a partner group that ends at mention m: the first
-** after it (the verb ends the clause: «با لاوروف … دیدار کرد»), else the
-** nearest before it («تماس تلفنی بلینکن با لاوروف»), or -1. */
-static int nearest_contact(const sentence *s, int m) {
-  int k;
-  for (k = m; k < s->n_mentions; k++)
-    if (mention_cue(&s->mentions[k], C_CONTACT)) return k;
-  for (k = m - 1; k >= 0; k--)
-    if (mention_cue(&s->mentions[k], C_CONTACT)) return k;
-  return -1;
-}
-
 /* Is word w a cue of this kind (a stop word or an honorific)? */
 static int word_is_cue(const sentence *s, int w, int cue) {
   const lex_entry *e;
@@ -388,14 +378,36 @@ static void pair_groups(state *st, const actor *subj, int ns, int a0, int na, in
         emit(st, subj[i], st->actors[a0 + j], contact, 0, st->s.n_mentions);
 }
 
-/* Partners after each «با»; the subject is the group just before it. */
+/* The contact word of a «با» at mention m whose partner group ends at
+** mention end: a contact word right before «با» («دیدار با …»), else the
+** first after the group (the verb ends the clause), else the nearest before. */
+static int contact_for(const sentence *s, int m, int end) {
+  int k;
+  if (m > 0 && mention_cue(&s->mentions[m - 1], C_CONTACT) && s->mentions[m - 1].w1 == s->mentions[m].w0)
+    return m - 1;
+  for (k = end; k < s->n_mentions; k++)
+    if (mention_cue(&s->mentions[k], C_CONTACT)) return k;
+  for (k = m - 1; k >= 0; k--)
+    if (mention_cue(&s->mentions[k], C_CONTACT)) return k;
+  return -1;
+}
+
+static int is_named(const actor *a) { return a->who || a->unknown_name || a->from_plural; }
+
+/* Partners after each «با».  The subject is the nearest named actor before
+** «با» that is not itself a partner (a country named in between, «… جنگ
+** اوکراین با …», is not it), with its coordinated group; when none is
+** before, the first named actor after the partners and before «که»
+** («پس از تماس تلفنی با پوتین، … ترامپ اعلام کرد»); else the last subject. */
 static int events_with_partner(state *st) {
   const sentence *s = &st->s;
+  unsigned char partner[MAX_ACTORS];
   int m, made = 0;
+  memset(partner, 0, sizeof partner);
   for (m = 0; m < s->n_mentions; m++) {
-    int a0, a1, b1, b0, contact;
+    int a0, a1, b1, b0, contact, k;
     actor subj[8];
-    int ns = 0, k;
+    int ns = 0;
     if (!mention_cue(&s->mentions[m], C_WITH)) continue;
     /* the partner group starts at the next word («با همتای …»), or after
     ** an honorific («با ژنرال والری گراسیموف») */
@@ -406,24 +418,27 @@ static int events_with_partner(state *st) {
     }
     for (a1 = a0 + 1; a1 < st->n_actors && coordinated(st, a1 - 1); a1++) {
     }
-    if ((contact = nearest_contact(s, st->actors[a1 - 1].m1)) < 0) continue;
-    /* the subject: the nearest person before «با» (a country named in
-    ** between, «… جنگ اوکراین با …», is not it), back to the start of its
-    ** group; a country only when no person is named */
-    for (b1 = a0 - 1; b1 >= 0 && st->actors[b1].m1 > m; b1--) {
-    }
-    for (k = b1; k >= 0; k--)
-      if (st->actors[k].who || st->actors[k].unknown_name || st->actors[k].from_plural) {
+    if ((contact = contact_for(s, m, st->actors[a1 - 1].m1)) < 0) continue;
+    for (b1 = -1, k = a0 - 1; k >= 0; k--)
+      if (is_named(&st->actors[k]) && !partner[k]) {
         b1 = k;
         break;
       }
     if (b1 >= 0) {
-      for (b0 = b1; b0 > 0 && coordinated(st, b0 - 1) && b1 - b0 < 7; b0--) {
+      for (b0 = b1; b0 > 0 && coordinated(st, b0 - 1) && !partner[b0 - 1] && b1 - b0 < 7; b0--) {
       }
       for (k = b0; k <= b1; k++) subj[ns++] = st->actors[k];
-    } else if (st->cx.have_subject) {
-      subj[ns++] = st->cx.last_subject;
+    } else {
+      for (k = a1; k < st->n_actors; k++) {
+        if (other_clause(s, st->actors[a1 - 1].m1 - 1, st->actors[k].m0)) break;
+        if (is_named(&st->actors[k]) && st->actors[k].country != st->actors[a0].country) {
+          subj[ns++] = st->actors[k];
+          break;
+        }
+      }
+      if (ns == 0 && st->cx.have_subject) subj[ns++] = st->cx.last_subject;
     }
+    for (k = a0; k < a1; k++) partner[k] = 1;
     if (ns == 0) continue;
     pair_groups(st, subj, ns, a0, a1 - a0, contact);
     made = 1;
@@ -431,15 +446,27 @@ static int events_with_partner(state *st) {
   return made;
 }
 
-/* «دیدار ترامپ و پوتین», «وزرای دفاع روسیه و آمریکا … با یکدیگر». */
+/* Two sides named together: right after the contact word («دیدار ترامپ و
+** پوتین», «دیدار میان سیسی و تمیم»), or before «با یکدیگر» / «دو طرف»
+** («وزرای دفاع روسیه و آمریکا … با یکدیگر رایزنی کردند»). */
 static void events_between(state *st) {
-  int contact = find_cue(&st->s, 0, st->s.n_mentions, C_CONTACT), a;
-  if (contact < 0) return;
-  for (a = 0; a + 1 < st->n_actors; a++) {
-    actor *x = &st->actors[a], *y = &st->actors[a + 1];
-    if ((x->from_plural && y->from_plural && x->m0 == y->m0) || coordinated(st, a)) {
-      emit(st, *x, *y, contact, 0, st->s.n_mentions);
-      a++;
+  const sentence *s = &st->s;
+  int contact, a, reciprocal = find_cue(s, 0, s->n_mentions, C_RECIPROCAL);
+  for (contact = 0; contact < s->n_mentions; contact++) {
+    if (!mention_cue(&s->mentions[contact], C_CONTACT)) continue;
+    for (a = 0; a + 1 < st->n_actors; a++) {
+      actor *x = &st->actors[a], *y = &st->actors[a + 1];
+      int gap = s->mentions[x->m0].w0 - s->mentions[contact].w1;
+      int right_after = x->m0 > contact && (gap == 0 || (gap == 1 && (sentence_has_word(
+                            s, s->mentions[contact].w1, s->mentions[contact].w1 + 1,
+                            "\xd8\xa8\xdb\x8c\xd9\x86") /* بین */ ||
+                            sentence_has_word(s, s->mentions[contact].w1,
+                                              s->mentions[contact].w1 + 1,
+                                              "\xd9\x85\xdb\x8c\xd8\xa7\xd9\x86") /* میان */)));
+      int before_reciprocal = reciprocal > y->m1 - 1 && reciprocal < contact + 4;
+      if (!coordinated(st, a) || !(right_after || before_reciprocal)) continue;
+      emit(st, *x, *y, contact, 0, s->n_mentions);
+      return;
     }
   }
 }
