@@ -408,7 +408,8 @@ static int events_with_partner(state *st) {
     int a0, a1, b1, b0, contact, k;
     actor subj[8];
     int ns = 0;
-    if (!mention_cue(&s->mentions[m], C_WITH)) continue;
+    int to = mention_cue(&s->mentions[m], C_TO) != NULL;
+    if (!mention_cue(&s->mentions[m], C_WITH) && !to) continue;
     /* the partner group starts at the next word («با همتای …»), or after
     ** an honorific («با ژنرال والری گراسیموف») */
     if ((a0 = actor_at_mention(st, m + 1)) < 0) continue;
@@ -419,6 +420,8 @@ static int events_with_partner(state *st) {
     for (a1 = a0 + 1; a1 < st->n_actors && coordinated(st, a1 - 1); a1++) {
     }
     if ((contact = contact_for(s, m, st->actors[a1 - 1].m1)) < 0) continue;
+    /* «به» marks the recipient of a letter («پیام تبریک لاوروف به عراقچی») */
+    if (to && mention_cue(&s->mentions[contact], C_CONTACT)->value != MEDIUM_LETTER) continue;
     for (b1 = -1, k = a0 - 1; k >= 0; k--)
       if (is_named(&st->actors[k]) && !partner[k]) {
         b1 = k;
@@ -471,6 +474,24 @@ static void events_between(state *st) {
   }
 }
 
+/* «لاوروف عراقچی را به روسیه دعوت کرد»: the actor before «را» is the
+** object of a transitive contact verb, the named actor before it the subject. */
+static void events_object(state *st) {
+  const sentence *s = &st->s;
+  int a, k;
+  for (a = 1; a < st->n_actors; a++) {
+    const actor *y = &st->actors[a];
+    int w = s->mentions[y->m1 - 1].w1, contact;
+    if (!sentence_has_word(s, w, w + 1, "\xd8\xb1\xd8\xa7")) continue; /* را */
+    if ((contact = find_cue(s, y->m1, s->n_mentions, C_CONTACT)) < 0) continue;
+    for (k = a - 1; k >= 0; k--)
+      if (is_named(&st->actors[k])) {
+        emit(st, st->actors[k], *y, contact, 0, s->n_mentions);
+        return;
+      }
+  }
+}
+
 static void note_countries(context *cx, const actor *a, int n) {
   int i, k;
   for (i = 0; i < n && cx->n_countries < 2; i++) {
@@ -487,14 +508,21 @@ static void process_sentence(state *st, size_t start, size_t end, int count_only
   st->n_actors = build_actors(&st->s, &st->cx, st->cx.day, st->actors, MAX_ACTORS);
   note_countries(&st->cx, st->actors, st->n_actors);
   if (count_only) return;
-  if (find_cue(&st->s, 0, st->s.n_mentions, C_CONTACT) >= 0 && !events_with_partner(st))
+  if (find_cue(&st->s, 0, st->s.n_mentions, C_CONTACT) >= 0 && !events_with_partner(st)) {
+    size_t before = st->out->n_events;
     events_between(st);
+    if (st->out->n_events == before) events_object(st);
+  }
   for (i = 0; i < st->n_actors; i++)
     if (st->actors[i].who && !st->actors[i].from_pronoun && !st->actors[i].from_counterpart) {
       st->cx.last_subject = st->actors[i];
       st->cx.have_subject = 1;
       break;
     }
+  for (i = 0; i < st->n_actors; i++)
+    if (st->actors[i].country >= 0 &&
+        (!st->cx.have_subject || st->actors[i].country != st->cx.last_subject.country))
+      st->cx.last_country = st->actors[i].country;
 }
 
 static void each_sentence(state *st, tamas_span para, int count_only) {
@@ -526,6 +554,7 @@ int tamas_extract(const char *text, size_t len, const char *published, const voi
   if (a.title.end > a.title.start) each_sentence(st, a.title, 1);
   for (i = 0; i < a.n_paragraphs; i++) each_sentence(st, a.paragraphs[i], 1);
   st->cx.have_subject = 0;
+  st->cx.last_country = -1;
   if (a.n_paragraphs == 0 && a.title.end > a.title.start) each_sentence(st, a.title, 0);
   for (i = 0; i < a.n_paragraphs; i++) each_sentence(st, a.paragraphs[i], 0);
   tamas_article_free(&a);

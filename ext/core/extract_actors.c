@@ -151,6 +151,30 @@ static int plural_countries(const sentence *s, int m, int *countries, int *n) {
   return used;
 }
 
+/* Mentions m and m+1 are joined by «و» or a comma. */
+static int joined(const sentence *s, int m) {
+  int w_end = s->mentions[m].w1, w_next = s->mentions[m + 1].w0;
+  return (w_next == w_end && s->words[w_next].after_punct) ||
+         (w_next == w_end + 1 && is_and(s, w_end));
+}
+
+/* The country after a list of offices that starts at mention m, or -1. */
+static int shared_country(const sentence *s, const context *cx, int m) {
+  int k = m;
+  while (k + 1 < s->n_mentions && mention_entry(&s->mentions[k], E_OFFICE)) {
+    const mention *next = &s->mentions[k + 1];
+    if (next->w0 - s->mentions[k].w1 <= 1 && !joined(s, k)) {
+      int c = country_of(next);
+      if (c >= 0 && k > m) return c;
+      if (mention_cue(next, C_THIS_COUNTRY) && k > m) return cx->last_country;
+      return -1;
+    }
+    if (!joined(s, k)) return -1;
+    k++;
+  }
+  return -1;
+}
+
 static int push(actor *out, int *n, int max, const actor *a) {
   if (*n >= max) return 0;
   out[(*n)++] = *a;
@@ -212,14 +236,17 @@ int build_actors(const sentence *s, context *cx, int32_t day, actor *out, int ma
         nc = 2;
         used = 1;
       }
-      if (nc == 0) {
-        /* an office with no country: a person named right after? */
-        if (m + 1 < s->n_mentions && s->mentions[m + 1].w0 == mm->w1 &&
-            mention_entry(&s->mentions[m + 1], E_PERSON)) {
-          m++;
-          continue;
+      if (nc == 0 && !e->plural) {
+        /* «رئیس جمهور، رئیس مجلس و نخست وزیر این کشور», «رهبر ملی و رئیس
+        ** جمهور ترکمنستان»: offices listed before one country share it */
+        int c = shared_country(s, cx, m);
+        if (c >= 0) {
+          countries[0] = c;
+          nc = 1;
         }
-        m++;
+      }
+      if (nc == 0) {
+        m++; /* an office with no country: nobody can be named */
         continue;
       }
       for (k = 0; k < nc && (e->plural || k == 0); k++) {

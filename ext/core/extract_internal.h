@@ -76,6 +76,7 @@ typedef struct context {
   int32_t day;               /* the publication day (JDN) or 0 */
   actor last_subject;        /* the person last named as a subject */
   int have_subject;
+  int last_country;          /* the country named last («این کشور») */
   int countries[2];          /* the article's first two countries */
   int n_countries;
 } context;

@@ -369,7 +369,7 @@ static int cue_kind_of(const char *s, size_t n) {
       "", "contact", "medium", "planned", "proposed", "requested", "refused", "denied",
       "future", "negation", "initiator", "first", "relday", "relweek", "relmonth",
       "relyear", "pronoun", "counterpart", "reciprocal", "both", "with", "weekday",
-      "honorific", "stop"};
+      "honorific", "stop", "this_country", "to"};
   int i;
   for (i = 1; i < (int)(sizeof names / sizeof names[0]); i++)
     if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) return i;

@@ -14,12 +14,13 @@
         .balign 16
 \name:
         .incbin "\file"
+\name\()_end:
         .byte 0
         .global \name\()_size
         .type \name\()_size, @object
         .balign 4
 \name\()_size:
-        .long \name\()_size - \name - 1
+        .long \name\()_end - \name
         .endm
 
 /* one line per lexicon file: */

@@ -6,7 +6,7 @@
 **
 ** SQLite derives the entry point sqlite3_tamas_init from the file name.  It
 ** registers every SQL function listed in the table below; each lives in its
-** own file (calendar_sql.c, info_sql.c), and every table-valued function
+** own file (calendar_sql.c, normalize_sql.c, info_sql.c), and every table-valued function
 ** (articles_vtab.c).  Pure functions are DETERMINISTIC and
 ** INNOCUOUS so they may be used in indexes, views and triggers of untrusted
 ** schemas.
@@ -30,6 +30,8 @@ static const struct {
     {"iso_to_jalali", 1, PURE, tamas_sql_iso_to_jalali},
     {"iso_to_jalali", 2, PURE, tamas_sql_iso_to_jalali},
     {"fa_date_to_iso", 1, PURE, tamas_sql_fa_date_to_iso},
+    {"fa_normalize", 1, PURE, tamas_sql_fa_normalize},
+    {"fa_normalize", 2, PURE, tamas_sql_fa_normalize},
     {"tamas_version", 0, PURE, tamas_sql_version},
     {"tamas_debug", 0, PURE, tamas_sql_debug},
 };

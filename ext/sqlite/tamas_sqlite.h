@@ -12,6 +12,9 @@ void tamas_sql_jalali_to_iso(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_iso_to_jalali(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_fa_date_to_iso(sqlite3_context *, int, sqlite3_value **);
 
+/* normalize_sql.c */
+void tamas_sql_fa_normalize(sqlite3_context *, int, sqlite3_value **);
+
 /* info_sql.c */
 void tamas_sql_version(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_debug(sqlite3_context *, int, sqlite3_value **);
