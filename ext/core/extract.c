@@ -58,18 +58,51 @@ static int actor_at_mention(const state *st, int m) {
   return -1;
 }
 
-/* Are actors a and a+1 joined by «و» or a comma («A و B», «A، B»)? */
-static int coordinated(const state *st, int a) {
+enum { LINK_NONE, LINK_AND, LINK_COMMA, LINK_PLURAL };
+
+/* How actors a and a+1 are joined: «A و B», «A، B», or one plural office
+** («روسای جمهور سوئیس و فنلاند»). */
+static int link_of(const state *st, int a) {
   const sentence *s = &st->s;
   const actor *x = &st->actors[a], *y = &st->actors[a + 1];
   int w_end = s->mentions[x->m1 - 1].w1, w_next = s->mentions[y->m0].w0;
-  if (x->from_plural && y->from_plural && x->m0 == y->m0) return 1; /* «روسای جمهور سوئیس و فنلاند» */
-  if (w_next == w_end) return s->words[w_next].after_punct; /* «A، B» */
+  if (x->from_plural && y->from_plural && x->m0 == y->m0) return LINK_PLURAL;
+  if (w_next == w_end && s->words[w_next].after_punct == PUNCT_COMMA) return LINK_COMMA;
   if (w_next == w_end + 1) {
     const word *w = &s->words[w_end];
-    return w->key_end - w->key_start == 2 && memcmp(s->key + w->key_start, "\xd9\x88", 2) == 0;
+    if (w->key_end - w->key_start == 2 && memcmp(s->key + w->key_start, "\xd9\x88", 2) == 0)
+      return LINK_AND;
   }
-  return 0;
+  return LINK_NONE;
+}
+
+static int coordinated(const state *st, int a) { return link_of(st, a) != LINK_NONE; }
+
+/* The end (exclusive) of the list of actors that starts at a0.  Commas
+** join a list only when «و» or a plural joins it too («A، B و C»): a lone
+** comma is more often an apposition or a clause boundary («با پوتین، رئیس
+** جمهور روسیه، دونالد ترامپ اعلام کرد»). */
+static int list_end(const state *st, int a0) {
+  int a1 = a0 + 1, last_and = a0 + 1;
+  while (a1 < st->n_actors) {
+    int link = link_of(st, a1 - 1);
+    if (link == LINK_NONE) break;
+    a1++;
+    if (link != LINK_COMMA) last_and = a1;
+  }
+  return last_and;
+}
+
+/* The start of the list of actors that ends at a1 (inclusive), same rule. */
+static int list_start(const state *st, int a1) {
+  int a0 = a1, last_and = a1;
+  while (a0 > 0 && a1 - a0 < 7) {
+    int link = link_of(st, a0 - 1);
+    if (link == LINK_NONE) break;
+    a0--;
+    if (link != LINK_COMMA) last_and = a0;
+  }
+  return last_and;
 }
 
 /* ---- status, medium, date, initiator --------------------------------------- */
@@ -97,14 +130,19 @@ static int status_of(const state *st, int contact, int from, int to) {
   int m, status = TAMAS_OCCURRED, negated = 0, future = 0;
   /* «در گفت‌وگو با …», «در دیدار با …»: the contact is the setting of what
   ** the sentence reports, so it took place (or will) */
-  int setting = s->mentions[contact].w0 > 0 &&
-                sentence_has_word(s, s->mentions[contact].w0 - 1, s->mentions[contact].w0,
-                                  "\xd8\xaf\xd8\xb1");
+  int cw = s->mentions[contact].w0;
+  int setting = cw > 0 && sentence_has_word(s, cw - 1, cw, "\xd8\xaf\xd8\xb1"); /* در */
+  /* «برای دیدار با …»: the contact is the aim of the sentence's verb, whose
+  ** request or offer can stand far after it */
+  int purpose = cw > 0 && sentence_has_word(s, cw - 1, cw, "\xd8\xa8\xd8\xb1\xd8\xa7\xdb\x8c");
+  /* «هیچ دیداری …»: no contact */
+  if (cw > 0 && sentence_has_word(s, cw - 1, cw, "\xd9\x87\xdb\x8c\xda\x86")) negated = 1;
   for (m = from; m < to; m++) {
     const mention *mm = &s->mentions[m];
     const lex_entry *e;
     int before = m < contact, gap = word_gap(s, m, contact);
-    int binds_near = !setting && gap <= 5, binds_clause = !setting && (before || gap <= 8);
+    int binds_near = !setting && gap <= 5;
+    int binds_clause = !setting && (before || gap <= 8 || (purpose && !other_clause(s, m, contact)));
     if ((e = mention_cue(mm, C_DENIED)) && !setting) return TAMAS_DENIED;
     if ((e = mention_cue(mm, C_REFUSED)) && !setting && status < TAMAS_REFUSED)
       status = TAMAS_REFUSED;
@@ -121,9 +159,10 @@ static int status_of(const state *st, int contact, int from, int to) {
          (e = mention_cue(mm, C_RELYEAR))) &&
         e->value > 0)
       future = 1;
-    if (mention_cue(mm, C_NEGATION) && m > contact && gap <= 4) negated = 1;
+    if (mention_cue(mm, C_NEGATION) && m > contact && gap <= 8 && !other_clause(s, m, contact))
+      negated = 1;
   }
-  if (status == TAMAS_OCCURRED && negated) return -1;
+  if (status <= TAMAS_REQUESTED && negated) return -1;
   if (status == TAMAS_OCCURRED && future) status = TAMAS_PLANNED;
   return status;
 }
@@ -134,7 +173,9 @@ static int medium_of(const state *st, int contact, int from, int to) {
   for (m = from; m < to; m++) {
     const lex_entry *e;
     if ((e = mention_cue(&s->mentions[m], C_MEDIUM))) modifier = e->value;
-    if ((e = mention_cue(&s->mentions[m], C_CONTACT)) && abs(m - contact) <= 4 && e->value > best)
+    /* «دیدار و گفت‌وگو»: contact words side by side name one contact */
+    if ((e = mention_cue(&s->mentions[m], C_CONTACT)) && word_gap(s, m, contact) <= 1 &&
+        e->value > best)
       best = e->value;
   }
   if (modifier && best == MEDIUM_UNSPECIFIED) best = modifier;
@@ -417,8 +458,7 @@ static int events_with_partner(state *st) {
       int w = s->mentions[m].w1, w0 = s->mentions[m + 1].w0;
       if (w0 > w + 1 || (w0 == w + 1 && !word_is_cue(s, w, C_HONORIFIC))) continue;
     }
-    for (a1 = a0 + 1; a1 < st->n_actors && coordinated(st, a1 - 1); a1++) {
-    }
+    a1 = list_end(st, a0);
     if ((contact = contact_for(s, m, st->actors[a1 - 1].m1)) < 0) continue;
     /* «به» marks the recipient of a letter («پیام تبریک لاوروف به عراقچی») */
     if (to && mention_cue(&s->mentions[contact], C_CONTACT)->value != MEDIUM_LETTER) continue;
@@ -428,7 +468,7 @@ static int events_with_partner(state *st) {
         break;
       }
     if (b1 >= 0) {
-      for (b0 = b1; b0 > 0 && coordinated(st, b0 - 1) && !partner[b0 - 1] && b1 - b0 < 7; b0--) {
+      for (b0 = list_start(st, b1); partner[b0]; b0++) {
       }
       for (k = b0; k <= b1; k++) subj[ns++] = st->actors[k];
     } else {
@@ -467,7 +507,11 @@ static void events_between(state *st) {
                                               s->mentions[contact].w1 + 1,
                                               "\xd9\x85\xdb\x8c\xd8\xa7\xd9\x86") /* میان */)));
       int before_reciprocal = reciprocal > y->m1 - 1 && reciprocal < contact + 4;
-      if (!coordinated(st, a) || !(right_after || before_reciprocal)) continue;
+      /* «عراقچی … و فیصل بن فرحان … در یک تماس تلفنی … گفت‌وگو کردند»:
+      ** the sentence opens with the two sides, and the contact follows */
+      int opening_pair = a == 0 && contact > y->m1 - 1 && is_named(x) && is_named(y) &&
+                         link_of(st, a) == LINK_AND;
+      if (!coordinated(st, a) || !(right_after || before_reciprocal || opening_pair)) continue;
       emit(st, *x, *y, contact, 0, s->n_mentions);
       return;
     }

@@ -14,10 +14,13 @@
 #define MAX_ACTORS 48
 #define KEY_BYTES 4096
 
+#define PUNCT_COMMA 1 /* ، , ؛ */
+#define PUNCT_OTHER 2
+
 typedef struct word {
   size_t key_start, key_end; /* folded bytes in the sentence key */
   size_t start, end;         /* bytes in the text */
-  int after_punct;           /* punctuation (not only space) before it */
+  int after_punct;           /* punctuation before it: PUNCT_COMMA, PUNCT_OTHER or 0 */
 } word;
 
 typedef enum mention_kind { MK_ENTRY, MK_DATE } mention_kind;

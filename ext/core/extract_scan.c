@@ -78,9 +78,11 @@ static void fold_words(sentence *s) {
     }
     if (in_word) s->ends[klen] = 1;
     in_word = 0;
-    if (!tamas_is_space(cp) && !tamas_is_invisible(cp)) {
+    if (cp == 0xAB || cp == 0xBB || cp == '"' || cp == 0x201C || cp == 0x201D) {
+      /* quotes: «آماده» است still reads as «آماده است» */
+    } else if (!tamas_is_space(cp) && !tamas_is_invisible(cp)) {
       s->key[klen++] = SEPARATOR; /* phrases never cross punctuation */
-      punct = 1;
+      punct = (cp == 0x060C || cp == ',' || cp == 0x061B || cp == ';') ? PUNCT_COMMA : PUNCT_OTHER;
     }
     i += cl;
   }
