@@ -83,26 +83,26 @@ static int coordinated(const state *st, int a) { return link_of(st, a) != LINK_N
 ** comma is more often an apposition or a clause boundary («با پوتین، رئیس
 ** جمهور روسیه، دونالد ترامپ اعلام کرد»). */
 static int list_end(const state *st, int a0) {
-  int a1 = a0 + 1, last_and = a0 + 1;
+  int a1 = a0 + 1, has_and = 0;
   while (a1 < st->n_actors) {
     int link = link_of(st, a1 - 1);
     if (link == LINK_NONE) break;
+    has_and |= link != LINK_COMMA;
     a1++;
-    if (link != LINK_COMMA) last_and = a1;
   }
-  return last_and;
+  return has_and ? a1 : a0 + 1;
 }
 
 /* The start of the list of actors that ends at a1 (inclusive), same rule. */
 static int list_start(const state *st, int a1) {
-  int a0 = a1, last_and = a1;
+  int a0 = a1, has_and = 0;
   while (a0 > 0 && a1 - a0 < 7) {
     int link = link_of(st, a0 - 1);
     if (link == LINK_NONE) break;
+    has_and |= link != LINK_COMMA;
     a0--;
-    if (link != LINK_COMMA) last_and = a0;
   }
-  return last_and;
+  return has_and ? a0 : a1;
 }
 
 /* ---- status, medium, date, initiator --------------------------------------- */
@@ -474,6 +474,8 @@ static int events_with_partner(state *st) {
     } else {
       for (k = a1; k < st->n_actors; k++) {
         if (other_clause(s, st->actors[a1 - 1].m1 - 1, st->actors[k].m0)) break;
+        /* past another contact word the actors belong to that contact */
+        if (find_cue(s, st->actors[a1 - 1].m1, st->actors[k].m0, C_CONTACT) >= 0) break;
         if (is_named(&st->actors[k]) && st->actors[k].country != st->actors[a0].country) {
           subj[ns++] = st->actors[k];
           break;

@@ -166,13 +166,26 @@ static int shared_country(const sentence *s, const context *cx, int m) {
     if (next->w0 - s->mentions[k].w1 <= 1 && !joined(s, k)) {
       int c = country_of(next);
       if (c >= 0 && k > m) return c;
-      if (mention_cue(next, C_THIS_COUNTRY) && k > m) return cx->last_country;
+      if (mention_cue(next, C_THIS_COUNTRY) && k > m) {
+        /* «این کشور»: the country named last in the sentence, else before */
+        int j;
+        for (j = m - 1; j >= 0; j--)
+          if (mention_entry(&s->mentions[j], E_COUNTRY)) return country_of(&s->mentions[j]);
+        return cx->last_country;
+      }
       return -1;
     }
     if (!joined(s, k)) return -1;
     k++;
   }
   return -1;
+}
+
+static const actor *first_named(const actor *out, int n) {
+  int i;
+  for (i = 0; i < n; i++)
+    if (out[i].who && !out[i].from_pronoun) return &out[i];
+  return NULL;
 }
 
 static int push(actor *out, int *n, int max, const actor *a) {
@@ -287,8 +300,10 @@ int build_actors(const sentence *s, context *cx, int32_t day, actor *out, int ma
       m = next;
       continue;
     }
-    if (mention_cue(mm, C_PRONOUN) && cx->have_subject) {
-      a = cx->last_subject;
+    if (mention_cue(mm, C_PRONOUN) && (cx->have_subject || first_named(out, n))) {
+      /* «امیر قطر … دیدار میان وی و …»: a person named earlier in the same
+      ** sentence, else the subject of the sentences before */
+      a = first_named(out, n) ? *first_named(out, n) : cx->last_subject;
       a.m0 = m;
       a.m1 = m + 1;
       a.start = s->words[mm->w0].start;
