@@ -424,7 +424,9 @@ static void pair_groups(state *st, const actor *subj, int ns, int a0, int na, in
 ** first after the group (the verb ends the clause), else the nearest before. */
 static int contact_for(const sentence *s, int m, int end) {
   int k;
-  if (m > 0 && mention_cue(&s->mentions[m - 1], C_CONTACT) && s->mentions[m - 1].w1 == s->mentions[m].w0)
+  /* «دیدار با», «ملاقات‌های جداگانه با» */
+  if (m > 0 && mention_cue(&s->mentions[m - 1], C_CONTACT) &&
+      s->mentions[m].w0 - s->mentions[m - 1].w1 <= 1)
     return m - 1;
   for (k = end; k < s->n_mentions; k++)
     if (mention_cue(&s->mentions[k], C_CONTACT)) return k;
@@ -434,6 +436,13 @@ static int contact_for(const sentence *s, int m, int end) {
 }
 
 static int is_named(const actor *a) { return a->who || a->unknown_name || a->from_plural; }
+
+/* Is actor a the object of its verb («اردوغان … را در جریان … قرار داد»)? */
+static int is_object(const state *st, int a) {
+  const sentence *s = &st->s;
+  int w = s->mentions[st->actors[a].m1 - 1].w1;
+  return sentence_has_word(s, w, w + 1, "\xd8\xb1\xd8\xa7"); /* را */
+}
 
 /* Partners after each «با».  The subject is the nearest named actor before
 ** «با» that is not itself a partner (a country named in between, «… جنگ
@@ -463,7 +472,7 @@ static int events_with_partner(state *st) {
     /* «به» marks the recipient of a letter («پیام تبریک لاوروف به عراقچی») */
     if (to && mention_cue(&s->mentions[contact], C_CONTACT)->value != MEDIUM_LETTER) continue;
     for (b1 = -1, k = a0 - 1; k >= 0; k--)
-      if (is_named(&st->actors[k]) && !partner[k]) {
+      if (is_named(&st->actors[k]) && !partner[k] && !is_object(st, k)) {
         b1 = k;
         break;
       }

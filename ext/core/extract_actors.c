@@ -165,8 +165,8 @@ static int shared_country(const sentence *s, const context *cx, int m) {
     const mention *next = &s->mentions[k + 1];
     if (next->w0 - s->mentions[k].w1 <= 1 && !joined(s, k)) {
       int c = country_of(next);
-      if (c >= 0 && k > m) return c;
-      if (mention_cue(next, C_THIS_COUNTRY) && k > m) {
+      if (c >= 0) return c;
+      if (mention_cue(next, C_THIS_COUNTRY)) {
         /* «این کشور»: the country named last in the sentence, else before */
         int j;
         for (j = m - 1; j >= 0; j--)
@@ -225,6 +225,12 @@ int build_actors(const sentence *s, context *cx, int32_t day, actor *out, int ma
         next++;
       a.m1 = next;
       a.end = s->words[s->mentions[next - 1].w1 - 1].end;
+      /* a title right before the name is part of it: «امیر فیصل بن فرحان» */
+      if (m > 0 && s->mentions[m - 1].w1 == mm->w0 && mention_entry(&s->mentions[m - 1], E_OFFICE) &&
+          (n == 0 || out[n - 1].m1 <= m - 1)) {
+        a.m0 = m - 1;
+        a.start = s->words[s->mentions[m - 1].w0].start;
+      }
       push(out, &n, max, &a);
       m = next;
       continue;
