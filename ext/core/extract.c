@@ -441,6 +441,7 @@ static int is_named(const actor *a) { return a->who || a->unknown_name || a->fro
 static int is_object(const state *st, int a) {
   const sentence *s = &st->s;
   int w = s->mentions[st->actors[a].m1 - 1].w1;
+  if (sentence_has_word(s, w, w + 1, "\xd8\xae\xd9\x88\xd8\xaf")) w++; /* «… خود را» */
   return sentence_has_word(s, w, w + 1, "\xd8\xb1\xd8\xa7"); /* را */
 }
 
