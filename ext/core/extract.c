@@ -465,7 +465,7 @@ static int events_with_partner(state *st) {
     ** an honorific («با ژنرال والری گراسیموف») */
     if ((a0 = actor_at_mention(st, m + 1)) < 0) continue;
     {
-      int w = s->mentions[m].w1, w0 = s->mentions[m + 1].w0;
+      int w = s->mentions[m].w1, w0 = st->actors[a0].w0;
       if (w0 > w + 1 || (w0 == w + 1 && !word_is_cue(s, w, C_HONORIFIC))) continue;
     }
     a1 = list_end(st, a0);
@@ -527,6 +527,21 @@ static void events_between(state *st) {
       emit(st, *x, *y, contact, 0, s->n_mentions);
       return;
     }
+  }
+  /* «اردوغان درخواست گفتگوی تلفنی نتانیاهو را رد کرد»: one side after the
+  ** contact word (its owner), the other the subject before it */
+  for (contact = 0; contact < s->n_mentions; contact++) {
+    int y = -1, x;
+    if (!mention_cue(&s->mentions[contact], C_CONTACT)) continue;
+    for (a = 0; a < st->n_actors; a++)
+      if (st->actors[a].m0 > contact && st->actors[a].w0 == s->mentions[contact].w1) y = a;
+    if (y < 0 || !is_named(&st->actors[y])) continue;
+    for (x = y - 1; x >= 0; x--)
+      if (st->actors[x].m1 <= contact && is_named(&st->actors[x]) &&
+          st->actors[x].country != st->actors[y].country) {
+        emit(st, st->actors[x], st->actors[y], contact, 0, s->n_mentions);
+        return;
+      }
   }
 }
 

@@ -77,6 +77,7 @@ static void init_actor(actor *a, const sentence *s, int m0, int m1) {
   a->country = a->office = -1;
   a->m0 = m0;
   a->m1 = m1;
+  a->w0 = s->mentions[m0].w0;
   a->start = s->words[s->mentions[m0].w0].start;
   a->end = s->words[s->mentions[m1 - 1].w1 - 1].end;
 }
@@ -129,6 +130,7 @@ static void unknown_name_before(const sentence *s, int m, actor *a) {
     a->name_start = s->words[first].start;
     a->name_end = s->words[w - 1].end;
     a->start = a->name_start;
+    a->w0 = first;
   }
 }
 
@@ -229,6 +231,7 @@ int build_actors(const sentence *s, context *cx, int32_t day, actor *out, int ma
       if (m > 0 && s->mentions[m - 1].w1 == mm->w0 && mention_entry(&s->mentions[m - 1], E_OFFICE) &&
           (n == 0 || out[n - 1].m1 <= m - 1)) {
         a.m0 = m - 1;
+        a.w0 = s->mentions[m - 1].w0;
         a.start = s->words[s->mentions[m - 1].w0].start;
       }
       push(out, &n, max, &a);
@@ -312,6 +315,7 @@ int build_actors(const sentence *s, context *cx, int32_t day, actor *out, int ma
       a = first_named(out, n) ? *first_named(out, n) : cx->last_subject;
       a.m0 = m;
       a.m1 = m + 1;
+      a.w0 = mm->w0;
       a.start = s->words[mm->w0].start;
       a.end = s->words[mm->w1 - 1].end;
       a.from_pronoun = 1;

@@ -33,6 +33,15 @@ static const char *code_of(const tamas_event *e, int column) {
 const char *tamas_event_cameo(const tamas_event *e) { return code_of(e, 2); }
 const char *tamas_event_plover(const tamas_event *e) { return code_of(e, 3); }
 
+/* "wyjyta hrath" → "Wyjyta Hrath", as names are written. */
+static void capitalise_words(char *s) {
+  int start = 1;
+  for (; *s; s++) {
+    if (start && *s >= 'a' && *s <= 'z') *s = (char)(*s - 32);
+    start = *s == ' ' || *s == '-';
+  }
+}
+
 void romanise(const char *text, size_t n, char *out, size_t cap) {
   UErrorCode status = U_ZERO_ERROR;
   UChar src[256], id[] = u"Any-Latin; Latin-ASCII";
@@ -59,5 +68,9 @@ void romanise(const char *text, size_t n, char *out, size_t cap) {
   }
   u_strToUTF8(out, (int32_t)cap - 1, NULL, src, len, &status);
   out[cap - 1] = 0;
-  if (U_FAILURE(status)) snprintf(out, cap, "%.*s", (int)n, text);
+  if (U_FAILURE(status)) {
+    snprintf(out, cap, "%.*s", (int)n, text);
+    return;
+  }
+  capitalise_words(out);
 }

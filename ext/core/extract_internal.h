@@ -67,6 +67,7 @@ typedef struct actor {
   size_t name_start, name_end;
   int from_pronoun, from_counterpart, from_plural;
   int m0, m1;                /* mentions [m0, m1) */
+  int w0;                    /* first word, a title or unknown name included */
   size_t start, end;         /* bytes */
 } actor;
 
