@@ -243,6 +243,16 @@ const char *tamas_actor_add(void *overlay, const char *name, const char *country
                             const char *office, const char *start, const char *end,
                             const char *aliases);
 
+/* The actor lexicon, one row per person and office held: the built-in rows,
+** then those added at run time to `overlay` (which may be NULL).  Returns 0
+** past the last row.  Strings belong to the lexicon. */
+typedef struct tamas_actor_row {
+  const char *name, *country, *office, *aliases;
+  int32_t start, end; /* JDN, 0 = open */
+  int added;          /* 1 for a row added at run time */
+} tamas_actor_row;
+int tamas_actor_row_at(const void *overlay, size_t i, tamas_actor_row *row);
+
 const char *tamas_status_name(tamas_status s);
 const char *tamas_precision_name(tamas_precision p);
 /* CAMEO 1.1b3 code and PLOVER type of an event (sql/lexicon/cameo.tsv). */

@@ -342,7 +342,11 @@ static const char *add_tenure(tamas_lexicon *lex, const char *name, size_t name_
   t = realloc(p->tenures, (size_t)(p->n_tenures + 1) * sizeof *t);
   if (!t) return "out of memory";
   p->tenures = t;
-  p->tenures[p->n_tenures++] = (tenure){country, office, start, end};
+  p->tenures[p->n_tenures] = (tenure){country, office, start, end, malloc(aliases_n + 1)};
+  if (!p->tenures[p->n_tenures].aliases) return "out of memory";
+  memcpy(p->tenures[p->n_tenures].aliases, aliases, aliases_n);
+  p->tenures[p->n_tenures].aliases[aliases_n] = 0;
+  p->n_tenures++;
   e.id = id;
   if (!add_alternatives(lex, aliases, aliases_n, &e)) return "out of memory";
   return NULL;
@@ -425,6 +429,8 @@ void lexicon_free(tamas_lexicon *lex) {
   int i;
   if (!lex) return;
   for (i = 0; i < lex->n_persons; i++) {
+    int j;
+    for (j = 0; j < lex->persons[i].n_tenures; j++) free(lex->persons[i].tenures[j].aliases);
     free(lex->persons[i].name);
     free(lex->persons[i].tenures);
   }
@@ -502,4 +508,31 @@ const char *tamas_actor_add(void *overlay, const char *name, const char *country
                             const char *office, const char *start, const char *end,
                             const char *aliases) {
   return lexicon_add_person(overlay, name, country, office, start, end, aliases);
+}
+
+/* Row i of the built-in lexicon followed by the overlay, one per tenure. */
+int tamas_actor_row_at(const void *overlay, size_t i, tamas_actor_row *row) {
+  const tamas_lexicon *lexes[2] = {lexicon_builtin(), overlay};
+  int l;
+  for (l = 0; l < 2; l++) {
+    const tamas_lexicon *lex = lexes[l];
+    int p;
+    if (!lex) continue;
+    for (p = 0; p < lex->n_persons; p++) {
+      const person *pp = &lex->persons[p];
+      if (i >= (size_t)pp->n_tenures) {
+        i -= (size_t)pp->n_tenures;
+        continue;
+      }
+      row->name = pp->name;
+      row->country = lexicon_country_code(pp->tenures[i].country);
+      row->office = lexicon_office_code(pp->tenures[i].office);
+      row->start = pp->tenures[i].start;
+      row->end = pp->tenures[i].end;
+      row->aliases = pp->tenures[i].aliases;
+      row->added = l == 1;
+      return 1;
+    }
+  }
+  return 0;
 }

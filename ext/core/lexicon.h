@@ -49,6 +49,7 @@ typedef struct tenure {
   int office;      /* office index */
   int32_t start;   /* JDN, 0 = open */
   int32_t end;     /* JDN, 0 = open */
+  char *aliases;   /* the Persian forms as listed, '|'-separated */
 } tenure;
 
 typedef struct person {

@@ -45,6 +45,7 @@ static const struct {
     {"tamas_articles", tamas_articles_module, 0},
     {"extract_contacts", tamas_extract_module, 1},
     {"tamas_events", tamas_events_module, 1},
+    {"tamas_actors", tamas_actors_module, 1},
 };
 
 #ifdef _WIN32

@@ -22,6 +22,9 @@ void tamas_sql_debug(sqlite3_context *, int, sqlite3_value **);
 /* articles_vtab.c */
 const sqlite3_module *tamas_articles_module(void);
 
+/* actors_vtab.c */
+const sqlite3_module *tamas_actors_module(void);
+
 /* events_vtab.c */
 const sqlite3_module *tamas_events_module(void);
 const sqlite3_module *tamas_extract_module(void);
