@@ -214,14 +214,6 @@ int lexicon_country_index(const char *code) {
   return -1;
 }
 
-static int country_index_n(const char *s, size_t n) {
-  char code[8];
-  if (n == 0 || n >= sizeof code) return -1;
-  memcpy(code, s, n);
-  code[n] = 0;
-  return lexicon_country_index(code);
-}
-
 const char *lexicon_country_code(int country) {
   return country >= 0 && country < n_countries ? country_codes[country] : NULL;
 }
@@ -233,12 +225,21 @@ int lexicon_office_index(const char *code) {
   return -1;
 }
 
-static int office_index_n(const char *s, size_t n) {
+/* Look up a code given as a TSV field (not NUL-terminated). */
+static int index_of_field(const char *s, size_t n, int (*lookup)(const char *)) {
   char code[40];
   if (n == 0 || n >= sizeof code) return -1;
   memcpy(code, s, n);
   code[n] = 0;
-  return lexicon_office_index(code);
+  return lookup(code);
+}
+
+static int country_index_n(const char *s, size_t n) {
+  return index_of_field(s, n, lexicon_country_index);
+}
+
+static int office_index_n(const char *s, size_t n) {
+  return index_of_field(s, n, lexicon_office_index);
 }
 
 const char *lexicon_office_code(int office) {

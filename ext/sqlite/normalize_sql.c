@@ -7,8 +7,8 @@
 **   SELECT fa_normalize('می کند', 'key');              -- میکند
 **
 ** fa_normalize(text [, options]) applies the rules listed in
-** ext/core/normalize.h.  options is a comma-separated list (spaces around
-** the names and letter case do not matter, '' is no option):
+** include/tamas.h (Normalisation).  options is a comma-separated list
+** (spaces around the names and letter case do not matter, '' is no option):
 **   ascii      every digit becomes ASCII (default: Arabic-Indic → Persian)
 **   no-repair  no ZWNJ repair: no ZWNJ added, no suffix joined to its word
 **   key        the match key instead of the normalised text
@@ -22,7 +22,7 @@ SQLITE_EXTENSION_INIT3
 #include <stdlib.h>
 #include <string.h>
 
-#include "normalize.h"
+#include "tamas.h"
 #include "tamas_sqlite.h"
 
 static int name_is(const char *s, size_t n, const char *name) {

@@ -1,4 +1,4 @@
--- fa_normalize: the Persian text normaliser (ext/core/normalize.h lists the rules).
+-- fa_normalize: the Persian text normaliser (include/tamas.h lists the rules).
 .load @TAMAS@
 .headers off
 .mode list

@@ -1,6 +1,6 @@
 /*
 ** test_normalize.c — the Persian text normaliser and the match keys
-** (ext/core/normalize.h), and the SQL function fa_normalize() over a mock
+** (include/tamas.h), and the SQL function fa_normalize() over a mock
 ** of SQLite's extension API (no SQLite library is linked into unit tests).
 */
 #include <pthread.h>
@@ -10,7 +10,7 @@
 
 #include "check.h"
 #include "lexicon_data.h"
-#include "normalize.h"
+#include "tamas.h"
 #include "tsv.h"
 
 /* The embedded size may count the NUL padding after the file: stop at the
