@@ -116,6 +116,32 @@ static int other_clause(const sentence *s, int m, int contact) {
          sentence_has_byte(s, s->words[s->mentions[a].w1 - 1].end, s->words[s->mentions[b].w0].start, ':');
 }
 
+/* When the contact word is followed by its finite verb («دیدار کرد»,
+** «گفت‌وگو کردند», «تماس داشت»), the clause ends there: cues after it belong
+** to the next clause («… دیدار کرد و برنامه دیدار … برای امروز …»).
+** Returns the last mention of the contact's clause. */
+static int clause_verb_end(const sentence *s, int contact) {
+  static const char *const verbs[] = {
+      "\xda\xa9\xd8\xb1\xd8\xaf",                         /* کرد */
+      "\xda\xa9\xd8\xb1\xd8\xaf\xd9\x86\xd8\xaf",             /* کردند */
+      "\xd8\xaf\xd8\xa7\xd8\xb4\xd8\xaa",                 /* داشت */
+      "\xd8\xaf\xd8\xa7\xd8\xb4\xd8\xaa\xd9\x86\xd8\xaf",     /* داشتند */
+  };
+  int m = contact, w, k, i;
+  /* «دیدار و گفت‌وگو کرد»: step over a second contact word */
+  if (m + 1 < s->n_mentions && mention_cue(&s->mentions[m + 1], C_CONTACT) &&
+      s->mentions[m + 1].w0 - s->mentions[m].w1 <= 1)
+    m++;
+  w = s->mentions[m].w1;
+  for (i = 0; i < (int)(sizeof verbs / sizeof verbs[0]); i++)
+    if (sentence_has_word(s, w, w + 1, verbs[i])) {
+      for (k = m + 1; k < s->n_mentions && s->mentions[k].w0 <= w; k++) {
+      }
+      return k - 1;
+    }
+  return s->n_mentions;
+}
+
 /* Word distance between two mentions. */
 static int word_gap(const sentence *s, int a, int b) {
   return a < b ? s->mentions[b].w0 - s->mentions[a].w1 : s->mentions[a].w0 - s->mentions[b].w1;
@@ -136,6 +162,7 @@ static int status_of(const state *st, int contact, int from, int to) {
   ** request or offer can stand far after it */
   int purpose = cw > 0 && sentence_has_word(s, cw - 1, cw, "\xd8\xa8\xd8\xb1\xd8\xa7\xdb\x8c");
   /* «هیچ دیداری …»: no contact */
+  int verb_end = clause_verb_end(s, contact);
   if (cw > 0 && sentence_has_word(s, cw - 1, cw, "\xd9\x87\xdb\x8c\xda\x86")) negated = 1;
   for (m = from; m < to; m++) {
     const mention *mm = &s->mentions[m];
@@ -152,8 +179,9 @@ static int status_of(const state *st, int contact, int from, int to) {
     if ((e = mention_cue(mm, C_PROPOSED)) && (e->value ? binds_near : binds_clause) &&
         status < TAMAS_PROPOSED)
       status = TAMAS_PROPOSED;
-    if (mention_cue(mm, C_FUTURE) && !(before && gap > 12) && (before || !other_clause(s, m, contact)))
+    if (mention_cue(mm, C_FUTURE) && !other_clause(s, m, contact) && !(!before && m > verb_end))
       future = 1;
+    if (!before && m > verb_end) continue; /* a later clause («… دیدار کرد و …») */
     if ((e = mention_cue(mm, C_RELDAY)) && e->value > 0) future = 1;
     if (((e = mention_cue(mm, C_RELWEEK)) || (e = mention_cue(mm, C_RELMONTH)) ||
          (e = mention_cue(mm, C_RELYEAR))) &&
@@ -213,6 +241,7 @@ static int32_t resolve_partial(const tamas_date_match *d, int32_t day, int futur
 
 static void date_of(const state *st, tamas_event *ev, int contact, int from, int to, int future) {
   const sentence *s = &st->s;
+  int verb_end = clause_verb_end(s, contact);
   int32_t day = st->cx.day;
   int m, weekday = -1, rel_kind = 0, rel = 0;
   size_t rs = 0, re = 0, ws = 0, we = 0;
@@ -220,6 +249,7 @@ static void date_of(const state *st, tamas_event *ev, int contact, int from, int
     const mention *mm = &s->mentions[m];
     const lex_entry *e;
     if (m != contact && other_clause(s, m, contact)) continue;
+    if (m > verb_end) break; /* a later clause */
     if (mm->kind == MK_DATE) {
       const tamas_date_match *d = &mm->date;
       int32_t j = 0;
@@ -435,7 +465,7 @@ static int contact_for(const sentence *s, int m, int end) {
   return -1;
 }
 
-static int is_named(const actor *a) { return a->who || a->unknown_name || a->from_plural; }
+static int is_named(const actor *a) { return a->who || a->unknown_name; }
 
 /* Is actor a the object of its verb («اردوغان … را در جریان … قرار داد»)? */
 static int is_object(const state *st, int a) {
