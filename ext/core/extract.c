@@ -126,19 +126,22 @@ static int clause_verb_end(const sentence *s, int contact) {
       "\xda\xa9\xd8\xb1\xd8\xaf\xd9\x86\xd8\xaf",             /* کردند */
       "\xd8\xaf\xd8\xa7\xd8\xb4\xd8\xaa",                 /* داشت */
       "\xd8\xaf\xd8\xa7\xd8\xb4\xd8\xaa\xd9\x86\xd8\xaf",     /* داشتند */
+      "\xda\xa9\xd8\xb1\xd8\xaf\xd9\x87",                     /* کرده */
+      "\xd8\xaf\xd8\xa7\xd8\xb4\xd8\xaa\xd9\x87",             /* داشته */
   };
   int m = contact, w, k, i;
   /* «دیدار و گفت‌وگو کرد»: step over a second contact word */
   if (m + 1 < s->n_mentions && mention_cue(&s->mentions[m + 1], C_CONTACT) &&
       s->mentions[m + 1].w0 - s->mentions[m].w1 <= 1)
     m++;
-  w = s->mentions[m].w1;
-  for (i = 0; i < (int)(sizeof verbs / sizeof verbs[0]); i++)
-    if (sentence_has_word(s, w, w + 1, verbs[i])) {
-      for (k = m + 1; k < s->n_mentions && s->mentions[k].w0 <= w; k++) {
-      }
-      return k - 1;
+  /* the verb may follow a few words on («تماس تلفنی «طولانی و سازنده» داشته») */
+  for (w = s->mentions[m].w1; w < s->mentions[m].w1 + 6 && w < s->n_words; w++) {
+    for (k = m + 1; k < s->n_mentions && s->mentions[k].w1 <= w; k++) {
     }
+    if (k < s->n_mentions && s->mentions[k].w0 <= w) break; /* another phrase starts */
+    for (i = 0; i < (int)(sizeof verbs / sizeof verbs[0]); i++)
+      if (sentence_has_word(s, w, w + 1, verbs[i])) return k - 1;
+  }
   return s->n_mentions;
 }
 

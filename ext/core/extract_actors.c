@@ -109,15 +109,18 @@ static void resolve_office(actor *a, const context *cx, int32_t day) {
 }
 
 /* Name words right before mention m that the lexicon does not know: up to
-** three, stopping at punctuation, a stop word or another mention. */
+** three, stopping at punctuation, a stop word or another mention; one comma
+** may stand between the name and the office («ویجیتا هراث، وزیر خارجه …»). */
 static void unknown_name_before(const sentence *s, int m, actor *a) {
   int w = s->mentions[m].w0, first = w, prev_end = m > 0 ? s->mentions[m - 1].w1 : 0;
-  while (first > prev_end && w - first < 3 && !s->words[first].after_punct) {
+  if (w > 0 && s->words[w].after_punct && s->words[w].after_punct != PUNCT_COMMA) return;
+  while (first > prev_end && w - first < 3) {
     int k = first - 1;
     const char *key = s->key + s->words[k].key_start;
     size_t n = s->words[k].key_end - s->words[k].key_start;
     const lex_entry *e;
     int stop = 0, count;
+    if (first < w && s->words[first].after_punct) break; /* punctuation inside: not a name */
     if (lexicon_match(lexicon_builtin(), key, n, s->ends + s->words[k].key_start, &e, &count) == n) {
       for (; e; e = lexicon_next_entry(lexicon_builtin(), e))
         if (e->kind == E_CUE) stop = 1;
