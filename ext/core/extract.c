@@ -544,19 +544,23 @@ static void events_between(state *st) {
     if (!mention_cue(&s->mentions[contact], C_CONTACT)) continue;
     for (a = 0; a + 1 < st->n_actors; a++) {
       actor *x = &st->actors[a], *y = &st->actors[a + 1];
-      int gap = s->mentions[x->m0].w0 - s->mentions[contact].w1;
-      int right_after = x->m0 > contact && (gap == 0 || (gap == 1 && (sentence_has_word(
-                            s, s->mentions[contact].w1, s->mentions[contact].w1 + 1,
-                            "\xd8\xa8\xdb\x8c\xd9\x86") /* بین */ ||
-                            sentence_has_word(s, s->mentions[contact].w1,
-                                              s->mentions[contact].w1 + 1,
-                                              "\xd9\x85\xdb\x8c\xd8\xa7\xd9\x86") /* میان */)));
+      int gap = x->w0 - s->mentions[contact].w1;
+      /* «دیدار ترامپ و پوتین», «تماس مستقیم میان عراقچی و ویتکاف» */
+      int right_after = x->m0 > contact &&
+                        (gap == 0 || (gap <= 2 && (sentence_has_word(s, x->w0 - 1, x->w0,
+                                                                     "\xd8\xa8\xdb\x8c\xd9\x86") /* بین */ ||
+                                                   sentence_has_word(s, x->w0 - 1, x->w0,
+                                                                     "\xd9\x85\xdb\x8c\xd8\xa7\xd9\x86") /* میان */)));
+      /* «وزرای خارجه دو کشور … دیدار کنند»: one plural office names both */
+      int plural_pair = link_of(st, a) == LINK_PLURAL && x->m1 <= contact &&
+                        !other_clause(s, x->m1 - 1, contact);
       int before_reciprocal = reciprocal > y->m1 - 1 && reciprocal < contact + 4;
       /* «عراقچی … و فیصل بن فرحان … در یک تماس تلفنی … گفت‌وگو کردند»:
       ** the sentence opens with the two sides, and the contact follows */
       int opening_pair = a == 0 && contact > y->m1 - 1 && is_named(x) && is_named(y) &&
                          link_of(st, a) == LINK_AND;
-      if (!coordinated(st, a) || !(right_after || before_reciprocal || opening_pair)) continue;
+      if (!coordinated(st, a) || !(right_after || before_reciprocal || opening_pair || plural_pair))
+        continue;
       emit(st, *x, *y, contact, 0, s->n_mentions);
       return;
     }
@@ -565,7 +569,11 @@ static void events_between(state *st) {
   ** contact word (its owner), the other the subject before it */
   for (contact = 0; contact < s->n_mentions; contact++) {
     int y = -1, x;
-    if (!mention_cue(&s->mentions[contact], C_CONTACT)) continue;
+    /* a letter's owner is its sender, not the other side of the subject
+    ** («قرقاش نامه ترامپ را به تهران آورد») */
+    if (!mention_cue(&s->mentions[contact], C_CONTACT) ||
+        mention_cue(&s->mentions[contact], C_CONTACT)->value == MEDIUM_LETTER)
+      continue;
     for (a = 0; a < st->n_actors; a++)
       if (st->actors[a].m0 > contact && st->actors[a].w0 == s->mentions[contact].w1) y = a;
     if (y < 0 || !is_named(&st->actors[y])) continue;
