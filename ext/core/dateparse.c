@@ -364,6 +364,18 @@ static int match_month_year(stream *st, shape *d) {
   return 1;
 }
 
+/* «ماه» month  —  «در ماه ژانویه», «پایان ماه اکتبر»: a month with neither day
+** nor year.  The word «ماه» is required: a month name alone («مهر», «دی»)
+** is too often an ordinary word. */
+static int match_month_alone(stream *st, shape *d) {
+  const token *w = peek(st, 0), *m = peek(st, 1);
+  if (!is_word(w, DW_MONTH_WORD) || !(d->calendar = month_calendar(m)) || m->word->needs_year)
+    return 0;
+  d->year = 0, d->month = m->word->value, d->day = 0;
+  d->ntokens = 2;
+  return 1;
+}
+
 /* HH:MM or HH:MM:SS — a time, not a date; returns its token count. */
 static int match_time(stream *st) {
   const token *h = peek(st, 0), *c = peek(st, 1), *m = peek(st, 2);
@@ -415,7 +427,7 @@ static int match_shape(stream *st, shape *d) {
   memset(d, 0, sizeof *d);
   return match_numeric(st, d) || match_year_month_day(st, d) ||
          match_day_month(st, d) || match_month_day_year(st, d) ||
-         match_month_year(st, d);
+         match_month_year(st, d) || match_month_alone(st, d);
 }
 
 int tamas_find_date(const char *text, size_t len, size_t from,

@@ -222,6 +222,33 @@ static void month_bounds(int y, int m, int32_t *first, int32_t *last) {
   *last = *first + tamas_gregorian_month_days(y, m) - 1;
 }
 
+/* First and last day of a month written without a day: with its year, or
+** (no year) the nearest such month before the publication day, or after it
+** for plans. */
+static int month_of_match(const tamas_date_match *d, int32_t day, int future, int32_t *first,
+                          int32_t *last) {
+  tamas_date_match t = *d;
+  int y, mo, da;
+  if (!t.year) {
+    if (!day) return 0;
+    if (t.calendar == TAMAS_CAL_JALALI ? !tamas_jdn_to_jalali(day, &y, &mo, &da)
+                                       : !tamas_jdn_to_gregorian(day, &y, &mo, &da))
+      return 0;
+    t.year = future ? (t.month >= mo ? y : y + 1) : (t.month <= mo ? y : y - 1);
+  }
+  t.day = 1;
+  if (t.calendar == TAMAS_CAL_GREGORIAN) {
+    *first = tamas_gregorian_to_jdn(t.year, t.month, 1);
+    *last = *first + tamas_gregorian_month_days(t.year, t.month) - 1;
+  } else if (t.calendar == TAMAS_CAL_JALALI) {
+    *first = tamas_jalali_to_jdn(t.year, t.month, 1);
+    *last = *first + tamas_jalali_month_days(t.year, t.month) - 1;
+  } else {
+    return 0;
+  }
+  return *first != 0;
+}
+
 /* A partial date (no year) on the side of `day` the status points to. */
 static int32_t resolve_partial(const tamas_date_match *d, int32_t day, int future) {
   int y, mo, da, best_year = 0;
@@ -256,11 +283,9 @@ static void date_of(const state *st, tamas_event *ev, int contact, int from, int
     if (mm->kind == MK_DATE) {
       const tamas_date_match *d = &mm->date;
       int32_t j = 0;
-      if (d->day == 0 && d->year) { /* «اکتبر ۲۰۲۲» */
-        int32_t first, last;
-        if (d->calendar == TAMAS_CAL_GREGORIAN) {
-          month_bounds(d->year, d->month, &first, &last);
-          ev->date = first, ev->date_end = last, ev->precision = TAMAS_MONTH;
+      if (d->day == 0) { /* «اکتبر ۲۰۲۲», «در ماه ژانویه» */
+        if (month_of_match(d, day, future, &ev->date, &ev->date_end)) {
+          ev->precision = TAMAS_MONTH;
           ev->date_text = (tamas_span){d->start, d->end};
           return;
         }
@@ -486,7 +511,7 @@ static int is_object(const state *st, int a) {
 static int events_with_partner(state *st) {
   const sentence *s = &st->s;
   unsigned char partner[MAX_ACTORS];
-  int m, made = 0;
+  int m, made = 0, letter_done = -1;
   memset(partner, 0, sizeof partner);
   for (m = 0; m < s->n_mentions; m++) {
     int a0, a1, b1, b0, contact, k;
@@ -503,8 +528,13 @@ static int events_with_partner(state *st) {
     }
     a1 = list_end(st, a0);
     if ((contact = contact_for(s, m, st->actors[a1 - 1].m1)) < 0) continue;
-    /* «به» marks the recipient of a letter («پیام تبریک لاوروف به عراقچی») */
-    if (to && mention_cue(&s->mentions[contact], C_CONTACT)->value != MEDIUM_LETTER) continue;
+    /* «به» marks the recipient of a letter («پیام تبریک لاوروف به عراقچی»);
+    ** a letter has one recipient: a later «… را به وی تحویل داد» is its
+    ** carrier handing it over */
+    if (to && (mention_cue(&s->mentions[contact], C_CONTACT)->value != MEDIUM_LETTER ||
+               letter_done == contact))
+      continue;
+    if (to) letter_done = contact;
     for (b1 = -1, k = a0 - 1; k >= 0; k--)
       if (is_named(&st->actors[k]) && !partner[k] && !is_object(st, k)) {
         b1 = k;

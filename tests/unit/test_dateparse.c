@@ -145,6 +145,12 @@ static void test_find_date_spans(void) {
   CHECK(m.calendar == TAMAS_CAL_JALALI && m.year == 0 && m.month == 12 && m.day == 5);
   CHECK(!tamas_find_date(text, strlen(text), m.end, TAMAS_CAL_ANY, 0, &m));
 
+  text = "در پایان ماه اکتبر دیدار کردند";
+  CHECK(tamas_find_date(text, strlen(text), 0, TAMAS_CAL_ANY, 0, &m));
+  CHECK(m.calendar == TAMAS_CAL_GREGORIAN && m.year == 0 && m.month == 10 && m.day == 0);
+  text = "مهر و موم شد";   /* a month name alone is not a date */
+  CHECK(!tamas_find_date(text, strlen(text), 0, TAMAS_CAL_ANY, 0, &m));
+
   text = "در پایان اکتبر ۲۰۲۲";
   CHECK(tamas_find_date(text, strlen(text), 0, TAMAS_CAL_ANY, 0, &m));
   CHECK(m.year == 2022 && m.month == 10 && m.day == 0);
