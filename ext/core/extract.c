@@ -35,6 +35,7 @@ typedef struct state {
   sentence s;
   actor actors[MAX_ACTORS];
   int n_actors;
+  unsigned char used_contact[MAX_MENTIONS]; /* contact words that gave an event */
   int failed;
 } state;
 
@@ -437,7 +438,7 @@ static void resolve_counterpart(const state *st, actor *a, const actor *other) {
 
 static void emit(state *st, actor x, actor y, int contact, int from, int to) {
   tamas_event ev;
-  int status, init;
+  int status, init, k;
   resolve_counterpart(st, &x, &y);
   resolve_counterpart(st, &y, &x);
   if (x.country < 0 || y.country < 0 || x.country == y.country) return;
@@ -454,6 +455,12 @@ static void emit(state *st, actor x, actor y, int contact, int from, int to) {
   ev.first_time = find_cue(&st->s, from, to, C_FIRST) >= 0;
   ev.mentions = 1;
   ev.evidence = (tamas_span){st->s.start, st->s.end};
+  /* the contact word, and a second one beside it («دیدار و گفت‌وگو») */
+  st->used_contact[contact] = 1;
+  for (k = contact - 1; k <= contact + 1; k += 2)
+    if (k >= 0 && k < st->s.n_mentions && mention_cue(&st->s.mentions[k], C_CONTACT) &&
+        word_gap(&st->s, k, contact) <= 1)
+      st->used_contact[k] = 1;
   add_event(st, &ev);
 }
 
@@ -571,7 +578,7 @@ static void events_between(state *st) {
   const sentence *s = &st->s;
   int contact, a, reciprocal = find_cue(s, 0, s->n_mentions, C_RECIPROCAL);
   for (contact = 0; contact < s->n_mentions; contact++) {
-    if (!mention_cue(&s->mentions[contact], C_CONTACT)) continue;
+    if (!mention_cue(&s->mentions[contact], C_CONTACT) || st->used_contact[contact]) continue;
     for (a = 0; a + 1 < st->n_actors; a++) {
       actor *x = &st->actors[a], *y = &st->actors[a + 1];
       int gap = x->w0 - s->mentions[contact].w1;
@@ -592,7 +599,7 @@ static void events_between(state *st) {
       if (!coordinated(st, a) || !(right_after || before_reciprocal || opening_pair || plural_pair))
         continue;
       emit(st, *x, *y, contact, 0, s->n_mentions);
-      return;
+      break;
     }
   }
   /* «اردوغان درخواست گفتگوی تلفنی نتانیاهو را رد کرد»: one side after the
@@ -601,7 +608,7 @@ static void events_between(state *st) {
     int y = -1, x;
     /* a letter's owner is its sender, not the other side of the subject
     ** («قرقاش نامه ترامپ را به تهران آورد») */
-    if (!mention_cue(&s->mentions[contact], C_CONTACT) ||
+    if (!mention_cue(&s->mentions[contact], C_CONTACT) || st->used_contact[contact] ||
         mention_cue(&s->mentions[contact], C_CONTACT)->value == MEDIUM_LETTER)
       continue;
     for (a = 0; a < st->n_actors; a++)
@@ -650,10 +657,13 @@ static void process_sentence(state *st, size_t start, size_t end, int count_only
   st->n_actors = build_actors(&st->s, &st->cx, st->cx.day, st->actors, MAX_ACTORS);
   note_countries(&st->cx, st->actors, st->n_actors);
   if (count_only) return;
-  if (find_cue(&st->s, 0, st->s.n_mentions, C_CONTACT) >= 0 && !events_with_partner(st)) {
+  memset(st->used_contact, 0, sizeof st->used_contact);
+  if (find_cue(&st->s, 0, st->s.n_mentions, C_CONTACT) >= 0) {
+    int made = events_with_partner(st);
     size_t before = st->out->n_events;
+    /* contact words no «با» claimed: «… پس از دیدار ترامپ و پوتین …» */
     events_between(st);
-    if (st->out->n_events == before) events_object(st);
+    if (!made && st->out->n_events == before) events_object(st);
   }
   for (i = 0; i < st->n_actors; i++)
     if (st->actors[i].who && !st->actors[i].from_pronoun && !st->actors[i].from_counterpart) {
