@@ -98,3 +98,6 @@ build:
 
 clean:
 	rm -rf build
+
+# ---- fuzzing (make fuzz): libFuzzer targets, rules in tests/fuzz/fuzz.mk ------
+include tests/fuzz/fuzz.mk

@@ -436,7 +436,9 @@ char *tamas_read_text_file(const char *path, size_t max_bytes, size_t *len,
 
 /* Is s[0..n) valid UTF-8 (no overlong forms, surrogates or truncation)? */
 int tamas_utf8_valid(const char *s, size_t n);
-/* Characters (code points) in valid UTF-8 s[0..n). */
+/* Characters in s[0..n) as SQLite's length() counts them: code points in
+** valid UTF-8; in invalid UTF-8 a lead byte and the continuation bytes after
+** it are one character and any other byte is one. */
 size_t tamas_utf8_chars(const char *s, size_t n);
 
 /* ---------------------------------------------------------------------------

@@ -295,7 +295,7 @@ static int match_numeric(stream *st, shape *d) {
     return 0;
   if (s1->space_before || b->space_before || s2->space_before || c->space_before)
     return 0;
-  if (b->ndigits > 2) return 0;
+  if (b->ndigits > 2 || b->value < 1 || b->value > 12) return 0; /* 2025-30-12 */
   if (a->ndigits == 4 && c->ndigits <= 2) {
     d->year = a->value, d->month = b->value, d->day = c->value;
   } else if (c->ndigits == 4 && a->ndigits <= 2) {

@@ -190,9 +190,18 @@ int tamas_utf8_valid(const char *s, size_t n) {
   return 1;
 }
 
+/* As SQLite's length() counts: a byte 0xC0-0xFF and the continuation bytes
+** after it are one character, any other byte is one (so a stray
+** continuation byte counts, as in SQLite; valid UTF-8 gives code points). */
 size_t tamas_utf8_chars(const char *s, size_t n) {
-  size_t i, chars = 0;
-  for (i = 0; i < n; i++) chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0, chars = 0;
+  while (i < n) {
+    unsigned char c = p[i++];
+    chars++;
+    if (c >= 0xC0)
+      while (i < n && (p[i] & 0xC0) == 0x80) i++;
+  }
   return chars;
 }
 
