@@ -38,6 +38,7 @@ typedef struct sentence {
   const char *text;          /* the whole input text */
   size_t start, end;         /* the sentence */
   char key[KEY_BYTES];
+  size_t key_len;
   unsigned char ends[KEY_BYTES + 1]; /* ends[i]: a word ends at key byte i */
   word words[MAX_WORDS];
   int n_words;

@@ -88,6 +88,7 @@ static void fold_words(sentence *s) {
   }
   if (in_word) s->ends[klen] = 1;
   s->key[klen] = 0;
+  s->key_len = klen;
 }
 
 static int word_at_byte(const sentence *s, size_t byte) {
@@ -164,8 +165,8 @@ void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
       }
       continue;
     }
-    len1 = lexicon_match(base, s->key + ks, strlen(s->key + ks), s->ends + ks, &e1, &n1);
-    len2 = lexicon_match(overlay, s->key + ks, strlen(s->key + ks), s->ends + ks, &e2, &n2);
+    len1 = lexicon_match(base, s->key + ks, s->key_len - ks, s->ends + ks, &e1, &n1);
+    len2 = lexicon_match(overlay, s->key + ks, s->key_len - ks, s->ends + ks, &e2, &n2);
     len = len2 >= len1 ? len2 : len1;
     if (len == 0) {
       w++;
