@@ -476,12 +476,34 @@ static int word_is_cue(const sentence *s, int w, int cue) {
 }
 
 /* Pair two groups of actors: by position when they are the same size. */
+/* Pair two groups of actors.  Lists of the same length pair by office
+** («شویگو و گراسیموف … با آستین و میلی»: minister with minister, general
+** with general), then by rank, then by position; otherwise every subject
+** meets every partner («… با روسای جمهور سوئیس و فنلاند»). */
 static void pair_groups(state *st, const actor *subj, int ns, int a0, int na, int contact) {
   int i, j;
+  if (ns > 1 && ns == na) {
+    unsigned char taken[8] = {0};
+    int match[8], pass;
+    for (i = 0; i < ns; i++) match[i] = -1;
+    for (pass = 0; pass < 3; pass++)
+      for (i = 0; i < ns; i++)
+        for (j = 0; j < na && match[i] < 0; j++) {
+          const actor *p = &st->actors[a0 + j];
+          int fits = pass == 0   ? subj[i].office >= 0 && subj[i].office == p->office
+                     : pass == 1 ? lexicon_office_rank(subj[i].office) == lexicon_office_rank(p->office)
+                                 : 1;
+          if (!taken[j] && fits && (pass < 2 || j == i || taken[i])) {
+            match[i] = j;
+            taken[j] = 1;
+          }
+        }
+    for (i = 0; i < ns; i++)
+      if (match[i] >= 0) emit(st, subj[i], st->actors[a0 + match[i]], contact, 0, st->s.n_mentions);
+    return;
+  }
   for (i = 0; i < ns; i++)
-    for (j = 0; j < na; j++)
-      if (ns == na && ns > 1 ? i == j : 1)
-        emit(st, subj[i], st->actors[a0 + j], contact, 0, st->s.n_mentions);
+    for (j = 0; j < na; j++) emit(st, subj[i], st->actors[a0 + j], contact, 0, st->s.n_mentions);
 }
 
 /* The contact word of a «با» at mention m whose partner group ends at

@@ -23,6 +23,8 @@ SELECT 'office-2025' AS want, actor1, actor2 FROM extract_contacts('وزیر د�
 SELECT 'pentagon' AS want, actor1, actor2 FROM extract_contacts('رئیس پنتاگون با همتای اسرائیلی خود تلفنی گفتگو کرد.', '2022-06-01');
 SELECT 'pronoun' AS want, actor1, actor2, medium FROM extract_contacts('عباس عراقچی وارد مسقط شد. وی در این سفر با بدر البوسعیدی دیدار کرد.', '2025-04-12');
 SELECT 'lists' AS want, actor1, actor2, status FROM extract_contacts('سرگئی شویگو و والری گراسیموف تماس تلفنی با لوید آستین و مارک میلی را رد کرده بودند.', '2022-05-14') ORDER BY actor1;
+-- lists pair by office, whatever their order
+SELECT 'by-office' AS want, actor1, actor2 FROM extract_contacts('سرگئی شویگو و والری گراسیموف تماس تلفنی با مارک میلی و لوید آستین را رد کرده بودند.', '2022-05-14') ORDER BY actor1;
 -- someone the lexicon does not know, introduced with an office and a country
 SELECT 'unknown' AS want, actor1, actor2, actor2_country, actor2_office, actor2_known FROM extract_contacts('عباس عراقچی با ویجیتا هراث وزیر امور خارجه سریلانکا دیدار کرد.', '2025-02-01');
 -- no publication date: no date is guessed
