@@ -6,6 +6,8 @@
 #   make demo     run tamas on the example articles in sql/news/
 #   make bench    benchmark against SQLite's own functions
 #   make deps     install the Debian packages the build and tests need
+#   make install  install the library (PREFIX=/usr/local, DESTDIR) so that
+#                 `.load tamas` works from any directory; make uninstall
 
 CC       ?= cc
 PKGS     := icu-uc icu-i18n libpcre2-8 sqlite3
@@ -31,6 +33,10 @@ HEADERS    := $(wildcard include/*.h ext/core/*.h ext/sqlite/*.h)
 
 # Debian packages for the build, the tests and the demo.
 DEBS := gcc make pkg-config sqlite3 libsqlite3-dev libicu-dev libpcre2-dev
+# … and for the tests of other languages (tests/lang/) and of the SVG timeline
+DEBS += python3 tcl libsqlite3-tcl libdbd-sqlite3-perl libxml2-utils
+# … and for the memory checks of make test (tests/run.sh runs the tests under it)
+DEBS += valgrind
 
 .PHONY: all deps test unit-test sql-test demo bench clean
 all: build/tamas.so
@@ -47,7 +53,7 @@ $(1)/sqlite/%.o: ext/sqlite/%.c $(HEADERS) | $(1)/sqlite
 	  -DTAMAS_COMMIT='"$$(COMMIT)"' \
 	  -DTAMAS_BUILD_FLAGS='"$$(strip $$(CFLAGS) $(2))"' -c $$< -o $$@
 $(1)/tamas.so: $(CORE_OBJ:%=$(1)/%) $(SQLITE_SRC:ext/sqlite/%.c=$(1)/sqlite/%.o)
-	$$(CC) -shared $(2) -o $$@ $$^ $$(LIBS)
+	$$(CC) -shared -Wl,-soname,tamas.so $(2) -o $$@ $$^ $$(LIBS)
 $(1)/tests/%: tests/unit/%.c $(CORE_OBJ:%=$(1)/%) tests/unit/check.h | $(1)/tests
 	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $(2) -Itests/unit -o $$@ $$< \
 	  $(CORE_OBJ:%=$(1)/%) $$(LIBS)
@@ -59,6 +65,28 @@ $(eval $(call variant,build/asan,$(SANITIZE)))
 
 UNIT_BINS      := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 UNIT_BINS_ASAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
+
+# The fuzz targets (tests/fuzz/) replayed on their corpus — the seeds and
+# every input that once crashed — as unit tests, with gcc, plain and sanitized.
+FUZZ_SRC       := $(wildcard tests/fuzz/fuzz_*.c)
+UNIT_BINS      += $(FUZZ_SRC:tests/fuzz/fuzz_%.c=build/tests/test_fuzz_%)
+UNIT_BINS_ASAN += $(FUZZ_SRC:tests/fuzz/fuzz_%.c=build/asan/tests/test_fuzz_%)
+build/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(CORE_OBJ:%=build/%) | build/tests
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/fuzz -DFUZZ_TARGET='"$*"' -o $@ $< \
+	  tests/fuzz/replay.c $(CORE_OBJ:%=build/%) $(LIBS)
+build/asan/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(CORE_OBJ:%=build/asan/%) | build/asan/tests
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(SANITIZE) -Itests/fuzz -DFUZZ_TARGET='"$*"' -o $@ $< \
+	  tests/fuzz/replay.c $(CORE_OBJ:%=build/asan/%) $(LIBS)
+
+# test_threads goes through SQLite: it loads the extension built next to it
+# (build/tamas, build/asan/tamas).  ICU is linked in so that it stays mapped
+# for the leak checkers when SQLite unloads the extension.
+THREAD_LIBS = $(shell pkg-config --libs sqlite3 2>/dev/null) -Wl,--no-as-needed $(PKG_LIBS) \
+              -Wl,--as-needed -lpthread
+build/tests/test_threads: tests/unit/test_threads.c tests/unit/check.h build/tamas.so | build/tests
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(THREAD_LIBS)
+build/asan/tests/test_threads: tests/unit/test_threads.c tests/unit/check.h build/asan/tamas.so | build/asan/tests
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(SANITIZE) -Itests/unit -o $@ $< $(THREAD_LIBS)
 
 # ---- dependencies ------------------------------------------------------------
 deps:
@@ -96,8 +124,38 @@ build/bench: tests/bench/bench.c | build
 build:
 	mkdir -p $@
 
+# ---- make install / make uninstall ------------------------------------------
+# The library is installed as $(LIBDIR)/libtamas.so, with a link tamas.so to
+# it.  `.load tamas` asks the dynamic loader for "tamas", then "tamas.so":
+# the loader looks in LD_LIBRARY_PATH, in ldconfig's cache and in /lib and
+# /usr/lib.  ldconfig caches only files named lib*, under their soname, so the
+# library's soname is tamas.so: after ldconfig (run here when root installs
+# without DESTDIR), "tamas.so" is found in any directory of /etc/ld.so.conf,
+# /usr/local/lib among them.  The lexicons are compiled in: nothing else is
+# installed, and nothing is read from disk at run time.
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+LDCONFIG = if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && \
+	     command -v ldconfig >/dev/null 2>&1; then ldconfig; fi
+
+.PHONY: install uninstall
+install: build/tamas.so
+	install -d "$(DESTDIR)$(LIBDIR)"
+	install -m 644 build/tamas.so "$(DESTDIR)$(LIBDIR)/libtamas.so"
+	ln -sf libtamas.so "$(DESTDIR)$(LIBDIR)/tamas.so"
+	@$(LDCONFIG)
+	@if [ -z "$(DESTDIR)" ] && ldconfig -p 2>/dev/null | grep -q "=> $(LIBDIR)/tamas.so$$"; then \
+	  echo "make install: done; in sqlite3, from any directory: .load tamas"; \
+	else \
+	  echo "make install: done; in sqlite3: .load $(LIBDIR)/tamas"; \
+	fi
+
+uninstall:
+	rm -f "$(DESTDIR)$(LIBDIR)/tamas.so" "$(DESTDIR)$(LIBDIR)/libtamas.so"
+	@$(LDCONFIG)
+
 clean:
 	rm -rf build
 
-# ---- fuzzing (make fuzz): libFuzzer targets, rules in tests/fuzz/fuzz.mk ------
-include tests/fuzz/fuzz.mk
+# ---- targets that need clang: make fuzz (libFuzzer), make tsan (ThreadSanitizer)
+-include tests/clang.mk

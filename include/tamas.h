@@ -408,8 +408,13 @@ const char *tamas_event_plover(const tamas_event *e);
 ** Files: walking a path and reading an article file
 ** ------------------------------------------------------------------------ */
 
-/* The largest article file read; bigger files are reported, not read. */
-#define TAMAS_MAX_FILE_BYTES (64 * 1024 * 1024)
+/* The largest article tamas reads.  A bigger file is reported, not read
+** (tamas_articles' error column; tamas_events skips it); a bigger text given
+** to extract_contacts() is an error.  A news page is tens of kilobytes;
+** 16 MiB bounds the memory (a few times the text) and the time (seconds)
+** one article can take.  SQLITE_LIMIT_LENGTH lowers it further. */
+#define TAMAS_MAX_FILE_BYTES (16 * 1024 * 1024)
+#define TAMAS_MAX_FILE_TEXT "16 MiB" /* the same, for messages */
 /* Directories deeper than this below the start are not entered. */
 #define TAMAS_WALK_MAX_DEPTH 64
 
@@ -429,8 +434,9 @@ void tamas_walk_close(tamas_walk *w);
 
 /* Read a whole file as text.  Returns a malloc'd NUL-terminated buffer and
 ** its length, or NULL with a static reason in *why: "unreadable: <errno
-** text>", "larger than 64 MiB", "binary (NUL bytes)", "not UTF-8", "out of
-** memory".  max_bytes lowers the size limit (e.g. to SQLITE_LIMIT_LENGTH). */
+** text>", "larger than N bytes" (N = TAMAS_MAX_FILE_BYTES or max_bytes),
+** "binary (NUL bytes)", "not UTF-8", "out of memory".  max_bytes, when not
+** 0, lowers the size limit (e.g. to SQLITE_LIMIT_LENGTH). */
 char *tamas_read_text_file(const char *path, size_t max_bytes, size_t *len,
                            const char **why);
 

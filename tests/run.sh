@@ -3,11 +3,16 @@
 # "N passed, N failed"; exit non-zero on any failure.
 #
 #   C unit tests   build/tests/test_*        each prints "N passed, N failed"
+#                                            (with test_threads, through SQLite,
+#                                            and test_fuzz_*, the fuzz corpora)
+#   no recursion   tests/norecursion.sh      the call graph has no cycle
 #   SQL tests      tests/sql/NAME.sql        run by the sqlite3 shell; the whole
 #                                            output (stdout and stderr) must equal
 #                                            tests/sql/NAME.expected
-# and both again against the AddressSanitizer + UBSan build in build/asan/.
-# In SQL scripts, @TAMAS@ stands for the extension being tested.
+# and both again against the AddressSanitizer + UBSan build in build/asan/,
+# and against the plain build under valgrind (VALGRIND=0 skips that pass).
+# In SQL scripts, @TAMAS@ stands for the extension being tested and @TMP@ for
+# a scratch directory.
 # Run from the repository root (make test does).
 set -u
 passed=0
@@ -16,6 +21,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+sqlite3=sqlite3 # the shell run_sql runs (the valgrind pass wraps it)
 
 # A unit binary: add its own counts; a crash or a missing summary is a failure.
 run_unit() {
@@ -44,8 +50,10 @@ run_unit() {
 run_sql() {
   label=$1 so=$2 script=$3
   expected=${script%.sql}.expected
-  sed "s#@TAMAS@#$so#g" "$script" >"$tmp/script.sql"
-  (cd "$(dirname "$script")/../.." && sqlite3 :memory: <"$tmp/script.sql") >"$tmp/sql.out" 2>&1
+  # @TMP@: a scratch directory, with sql/ linked in, for files a script writes
+  [ -e "$tmp/sql" ] || ln -s "$PWD/sql" "$tmp/sql"
+  sed -e "s#@TAMAS@#$so#g" -e "s#@TMP@#$tmp#g" "$script" >"$tmp/script.sql"
+  (cd "$(dirname "$script")/../.." && $sqlite3 :memory: <"$tmp/script.sql") >"$tmp/sql.out" 2>&1
   if [ ! -f "$expected" ]; then
     fail "$label: no $expected"
   elif ! [ -s "$expected" ]; then
@@ -60,9 +68,38 @@ run_sql() {
 for bin in build/tests/test_*; do
   [ -x "$bin" ] && run_unit "unit $(basename "$bin")" "$bin"
 done
+run_unit "no recursion (call graph)" sh tests/norecursion.sh
 for script in tests/sql/*.sql; do
   run_sql "sql $(basename "$script" .sql)" "$PWD/build/tamas" "$script"
 done
+
+# Other languages (tests/lang/), the SVG files the SQL tests wrote, and make
+# install.  run_script LABEL EXPECTED COMMAND…: passed when the output equals
+# EXPECTED; exit status 77 is a skip, with the reason on the last line.
+run_script() {
+  label=$1 expected=$2; shift 2
+  "$@" >"$tmp/script.out" 2>&1
+  status=$?
+  if [ "$status" = 77 ]; then
+    echo "skip $label: $(tail -n 1 "$tmp/script.out")"
+  elif [ "$status" = 0 ] && diff -u "$expected" "$tmp/script.out" >"$tmp/diff"; then
+    passed=$((passed + 1)); echo "ok   $label"
+  else
+    if [ "$status" = 0 ]; then cat "$tmp/diff"; else cat "$tmp/script.out"; fi
+    fail "$label (exit $status)"
+  fi
+}
+for lang in python tcl perl; do
+  run_script "lang $lang" tests/lang/expected.txt sh tests/lang/run.sh "$lang" "$PWD/build/tamas"
+done
+if ! command -v xmllint >/dev/null 2>&1; then
+  echo "skip svg: xmllint not found (Debian package libxml2-utils; make deps installs it)"
+elif ls "$tmp"/*.svg >/dev/null 2>&1 && xmllint --noout "$tmp"/*.svg; then
+  passed=$((passed + 1)); echo "ok   svg: $(ls "$tmp"/*.svg | wc -l) files well-formed (xmllint)"
+else
+  fail "svg: not well-formed, or none written"
+fi
+run_script "make install" tests/install/expected.txt sh tests/install/check.sh "$tmp"
 
 # The same under the sanitizers.  The sqlite3 shell is not instrumented, so
 # the ASan runtime is preloaded for it.  ICU is preloaded too: it keeps its
@@ -79,6 +116,39 @@ for script in tests/sql/*.sql; do
   LD_PRELOAD=$preload run_sql "asan sql $(basename "$script" .sql)" \
     "$PWD/build/asan/tamas" "$script"
 done
+
+# The plain build once more, under valgrind's memcheck: no invalid read or
+# write, no use of uninitialised memory, no definite leak.  Its reports go
+# to log files (with -q it writes only errors), and a report fails the test
+# that made it.  ICU is preloaded for the SQL tests as for ASan above: SQLite
+# unloads the extension at exit, and ICU's caches would then look lost.
+# VALGRIND=0 skips this pass (for a quick run; make test runs it).
+unset LD_PRELOAD
+if [ "${VALGRIND:-1}" = 0 ]; then
+  echo "skip valgrind: VALGRIND=0"
+elif ! command -v valgrind >/dev/null 2>&1; then
+  fail "valgrind: not installed (Debian package valgrind; make deps installs it)"
+else
+  vg="valgrind -q --leak-check=full --show-leak-kinds=definite --errors-for-leak-kinds=definite --log-file=$tmp/vg.%p.log"
+  vg_check() { # fail $1 when valgrind wrote a report
+    if cat "$tmp"/vg.*.log 2>/dev/null | grep -q .; then
+      head -n 60 "$tmp"/vg.*.log; fail "$1: valgrind found errors or leaks"
+    fi
+    rm -f "$tmp"/vg.*.log
+  }
+  for bin in build/tests/test_*; do
+    [ -x "$bin" ] || continue
+    run_unit "valgrind unit $(basename "$bin")" $vg "$bin"
+    vg_check "valgrind unit $(basename "$bin")"
+  done
+  sqlite3="$vg sqlite3"
+  icu="$(ldd build/tamas.so | awk '/libicu/ {print $3}' | tr '\n' ' ')"
+  for script in tests/sql/*.sql; do
+    LD_PRELOAD=$icu run_sql "valgrind sql $(basename "$script" .sql)" "$PWD/build/tamas" "$script"
+    vg_check "valgrind sql $(basename "$script" .sql)"
+  done
+  sqlite3=sqlite3
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

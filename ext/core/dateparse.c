@@ -303,6 +303,7 @@ static int match_numeric(stream *st, shape *d) {
   } else {
     return 0;
   }
+  if (d->day < 1 || d->day > 31) return 0; /* 40/11/0509 */
   /* A four-digit year tells the calendar apart: Jalali years are 12xx-16xx
   ** in the supported range, Gregorian ones 17xx and later. */
   d->calendar = d->year < 1700 ? TAMAS_CAL_JALALI : TAMAS_CAL_GREGORIAN;

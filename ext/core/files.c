@@ -88,9 +88,22 @@ static int list_dir(const char *dir, frame *f) {
   return 1;
 }
 
+/* An error message naming a path; a path longer than PATH_SHOWN bytes is
+** shown as its start, "…" and its end, cut between UTF-8 characters. */
+#define PATH_SHOWN 200
 static char *message(const char *fmt, const char *path, const char *reason) {
-  size_t n = strlen(fmt) + strlen(path) + strlen(reason) + 1;
-  char *m = malloc(n);
+  char shown[PATH_SHOWN + 8];
+  size_t len = strlen(path), n;
+  char *m;
+  if (len > PATH_SHOWN) {
+    size_t head = PATH_SHOWN / 2, tail = len - PATH_SHOWN / 2;
+    while (head > 0 && ((unsigned char)path[head] & 0xC0) == 0x80) head--;
+    while (tail < len && ((unsigned char)path[tail] & 0xC0) == 0x80) tail++;
+    snprintf(shown, sizeof shown, "%.*s\xe2\x80\xa6%s", (int)head, path, path + tail);
+    path = shown;
+  }
+  n = strlen(fmt) + strlen(path) + strlen(reason) + 1;
+  m = malloc(n);
   if (m) snprintf(m, n, fmt, path, reason);
   return m;
 }

@@ -140,6 +140,26 @@ static int actors_update(sqlite3_vtab *vtab, int argc, sqlite3_value **argv, sql
                                     "inserted");
     return SQLITE_ERROR;
   }
+  {
+    /* what the core would cut short: a NUL byte inside a value, a name
+    ** longer than an event's actor name holds */
+    static const char *const names[] = {"name", "country", "office", "start", "end", "aliases"};
+    int col;
+    for (col = COL_NAME; col <= COL_ALIASES; col++) {
+      const char *t = text_arg(argv[2 + col]);
+      if (t && strlen(t) != (size_t)sqlite3_value_bytes(argv[2 + col])) {
+        sqlite3_free(vtab->zErrMsg);
+        vtab->zErrMsg = sqlite3_mprintf("tamas_actors: a NUL byte in %s", names[col]);
+        return SQLITE_CONSTRAINT;
+      }
+      if (t && col == COL_NAME && strlen(t) >= sizeof(((tamas_actor *)0)->name)) {
+        sqlite3_free(vtab->zErrMsg);
+        vtab->zErrMsg = sqlite3_mprintf("tamas_actors: name is longer than %d bytes",
+                                        (int)sizeof(((tamas_actor *)0)->name) - 1);
+        return SQLITE_CONSTRAINT;
+      }
+    }
+  }
   why = tamas_actor_add(v->overlay, text_arg(argv[2 + COL_NAME]), text_arg(argv[2 + COL_COUNTRY]),
                         text_arg(argv[2 + COL_OFFICE]), text_arg(argv[2 + COL_START]),
                         text_arg(argv[2 + COL_END]), text_arg(argv[2 + COL_ALIASES]));

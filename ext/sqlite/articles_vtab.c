@@ -37,6 +37,11 @@ enum {
   COL_PATH /* hidden: the argument */
 };
 
+typedef struct articles_vtab {
+  sqlite3_vtab base;
+  sqlite3 *db; /* for SQLITE_LIMIT_LENGTH */
+} articles_vtab;
+
 typedef struct articles_cursor {
   sqlite3_vtab_cursor base;
   tamas_walk *walk;
@@ -53,7 +58,7 @@ typedef struct articles_cursor {
 
 static int articles_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
                             sqlite3_vtab **out, char **err) {
-  sqlite3_vtab *vtab;
+  articles_vtab *vtab;
   int rc = sqlite3_declare_vtab(
       db,
       "CREATE TABLE x(file TEXT, title TEXT, published TEXT, source TEXT, "
@@ -66,7 +71,8 @@ static int articles_connect(sqlite3 *db, void *aux, int argc, const char *const 
   vtab = sqlite3_malloc(sizeof *vtab);
   if (!vtab) return SQLITE_NOMEM;
   memset(vtab, 0, sizeof *vtab);
-  *out = vtab;
+  vtab->db = db;
+  *out = &vtab->base;
   return SQLITE_OK;
 }
 
@@ -134,7 +140,9 @@ static int load_next(articles_cursor *c) {
   c->file = c->walk ? tamas_walk_next(c->walk) : NULL;
   if (!c->file) return SQLITE_OK;
   c->rowid++;
-  c->text = tamas_read_text_file(c->file, 0, &c->len, &why);
+  /* files longer than SQLITE_LIMIT_LENGTH or TAMAS_MAX_FILE_BYTES: error row */
+  c->text = tamas_read_text_file(c->file, tamas_sql_max_text(((articles_vtab *)c->base.pVtab)->db),
+                                 &c->len, &why);
   if (!c->text) {
     snprintf(c->error_copy, sizeof c->error_copy, "%s", why);
     c->error = c->error_copy;
@@ -165,6 +173,11 @@ static int articles_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *id
   }
   path = (const char *)sqlite3_value_text(argv[0]);
   if (!path) return SQLITE_NOMEM;
+  if (strlen(path) != (size_t)sqlite3_value_bytes(argv[0])) {
+    sqlite3_free(cur->pVtab->zErrMsg);
+    cur->pVtab->zErrMsg = sqlite3_mprintf("tamas_articles: the path holds a NUL byte");
+    return SQLITE_ERROR;
+  }
   c->walk = tamas_walk_open(path, &err); /* copies what it keeps of path */
   if (!c->walk) {
     sqlite3_free(cur->pVtab->zErrMsg);

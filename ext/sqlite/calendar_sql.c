@@ -14,6 +14,8 @@
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT3
 
+#include <string.h>
+
 #include "tamas.h"
 #include "tamas_sqlite.h"
 
@@ -49,7 +51,8 @@ static int value_to_jdn(sqlite3_value *v, int32_t *jdn) {
     case SQLITE_INTEGER:
     case SQLITE_FLOAT:
       return tamas_julian_day_to_jdn(sqlite3_value_double(v), jdn);
-    case SQLITE_TEXT: {
+    case SQLITE_TEXT:
+    case SQLITE_BLOB: { /* read as text, as date() reads it */
       const char *s = (const char *)sqlite3_value_text(v);
       return s && tamas_parse_timevalue(s, (size_t)sqlite3_value_bytes(v), jdn);
     }
@@ -76,14 +79,18 @@ void tamas_sql_iso_to_jalali(sqlite3_context *ctx, int argc, sqlite3_value **arg
   }
   /* Check the format on a known-good day, so a bad format is an error even
   ** on rows whose date is NULL-worthy. */
-  if (fmt && tamas_format_jalali(2459714, fmt, out, sizeof out) < 0) {
-    char *msg = sqlite3_mprintf(
-        "iso_to_jalali: bad format '%s': use 'iso', 'numeric', 'long', 'full', "
+  if (fmt && (strlen(fmt) != (size_t)sqlite3_value_bytes(argv[1]) ||
+              tamas_format_jalali(2459714, fmt, out, sizeof out) < 0)) {
+    char *quoted = tamas_sql_excerpt(fmt);
+    char *msg = quoted ? sqlite3_mprintf(
+        "iso_to_jalali: bad format %s%s: use 'iso', 'numeric', 'long', 'full', "
         "'weekday' or a pattern of %%Y %%m %%d %%e %%B %%A %%%% (with %%O for "
         "Persian digits), at most %d bytes of result",
-        fmt, FORMAT_RESULT_MAX - 1);
+        quoted, strlen(fmt) != (size_t)sqlite3_value_bytes(argv[1]) ? " (then a NUL byte)" : "",
+        FORMAT_RESULT_MAX - 1) : NULL;
     sqlite3_result_error(ctx, msg ? msg : "iso_to_jalali: bad format", -1);
     sqlite3_free(msg);
+    sqlite3_free(quoted);
     return;
   }
   if (!value_to_jdn(argv[0], &jdn)) return;

@@ -48,6 +48,7 @@ typedef struct events_vtab {
   int is_files;        /* tamas_events (1) or extract_contacts (0) */
   char *fixed_path;    /* CREATE VIRTUAL TABLE … USING tamas_events(path='…') */
   const void *overlay; /* the connection's run-time actors */
+  sqlite3 *db;         /* for SQLITE_LIMIT_LENGTH */
 } events_vtab;
 
 typedef struct events_cursor {
@@ -82,6 +83,7 @@ static int events_connect_common(sqlite3 *db, void *aux, int argc, const char *c
   memset(v, 0, sizeof *v);
   v->is_files = is_files;
   v->overlay = aux;
+  v->db = db;
   /* CREATE VIRTUAL TABLE news USING tamas_events(path='news/') */
   if (is_files && argc > 3) {
     const char *a = argv[3];
@@ -194,8 +196,8 @@ static int next_file(events_cursor *c, const events_vtab *v) {
       c->eof = 1;
       return SQLITE_OK;
     }
-    c->text = tamas_read_text_file(c->file, 0, &c->len, &why);
-    if (!c->text) continue; /* unreadable, binary: tamas_articles says why */
+    c->text = tamas_read_text_file(c->file, tamas_sql_max_text(v->db), &c->len, &why);
+    if (!c->text) continue; /* unreadable, binary, too long: tamas_articles says why */
     if (extract_current(c, v) != SQLITE_OK) return SQLITE_NOMEM;
     if (c->x.n_events > 0) return SQLITE_OK;
   }
@@ -226,6 +228,8 @@ static int events_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_
     if (sqlite3_value_type(argv[arg]) != SQLITE_NULL) {
       first = (const char *)sqlite3_value_text(argv[arg]);
       if (!first) return SQLITE_NOMEM;
+      if (v->is_files && strlen(first) != (size_t)sqlite3_value_bytes(argv[arg]))
+        return set_error(cur->pVtab, "%s: the path holds a NUL byte", name);
     }
     arg++;
   }
@@ -233,10 +237,18 @@ static int events_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_
     const char *p = (const char *)sqlite3_value_text(argv[arg]);
     int32_t jdn;
     if (!p || !(c->published_arg = sqlite3_mprintf("%s", p))) return SQLITE_NOMEM;
-    if (!tamas_parse_timevalue(p, strlen(p) >= 10 ? 10 : strlen(p), &jdn))
-      return set_error(cur->pVtab, "extract_contacts: published must be an ISO date such as "
-                                   "'2022-05-14', not '%s'",
-                       p);
+    if (strlen(p) != (size_t)sqlite3_value_bytes(argv[arg]))
+      return set_error(cur->pVtab, "%s: published holds a NUL byte", name);
+    if (!tamas_parse_timevalue(p, strlen(p) >= 10 ? 10 : strlen(p), &jdn)) {
+      char *quoted = tamas_sql_excerpt(p);
+      int rc = quoted ? set_error(cur->pVtab,
+                                  "extract_contacts: published must be an ISO date such as "
+                                  "'2022-05-14', not %s",
+                                  quoted)
+                      : SQLITE_NOMEM;
+      sqlite3_free(quoted);
+      return rc;
+    }
   }
   if (!v->is_files) {
     if (!(idx_num & 1)) return set_error(cur->pVtab, "%s: missing text: use extract_contacts('…')", name);
@@ -245,6 +257,14 @@ static int events_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_
       return SQLITE_OK;
     }
     c->len = (size_t)sqlite3_value_bytes(argv[0]);
+    if (c->len > TAMAS_MAX_FILE_BYTES) {
+      char size[32];
+      snprintf(size, sizeof size, "%zu", c->len);
+      return set_error(cur->pVtab,
+                       "extract_contacts: the text is %s bytes long; tamas reads at most "
+                       TAMAS_MAX_FILE_TEXT " (TAMAS_MAX_FILE_BYTES)",
+                       size);
+    }
     if (!(c->text = malloc(c->len + 1))) return SQLITE_NOMEM;
     memcpy(c->text, first, c->len + 1);
     if (extract_current(c, v) != SQLITE_OK) return SQLITE_NOMEM;

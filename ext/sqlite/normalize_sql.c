@@ -54,10 +54,15 @@ static int parse_options(sqlite3_context *ctx, const char *s, unsigned *opts) {
     } else if (name_is(a, (size_t)(b - a), "key")) {
       *opts |= TAMAS_NORM_MATCH_KEY;
     } else {
-      char *msg = sqlite3_mprintf(
-          "fa_normalize: unknown option '%.*s': use 'ascii', 'no-repair' or "
+      /* name it, cut after 60 characters */
+      size_t n = (size_t)(b - a), cut = 0, chars = 0;
+      char *msg;
+      while (cut < n && (chars < 60 || ((unsigned char)a[cut] & 0xC0) == 0x80))
+        chars += ((unsigned char)a[cut++] & 0xC0) != 0x80;
+      msg = sqlite3_mprintf(
+          "fa_normalize: unknown option '%.*s%s': use 'ascii', 'no-repair' or "
           "'key', separated by commas",
-          (int)(b - a), a);
+          (int)cut, a, cut < n ? "\xe2\x80\xa6" : "");
       if (msg) {
         sqlite3_result_error(ctx, msg, -1);
         sqlite3_free(msg);
@@ -84,6 +89,10 @@ void tamas_sql_fa_normalize(sqlite3_context *ctx, int argc, sqlite3_value **argv
     o = (const char *)sqlite3_value_text(argv[1]);
     if (!o) {
       sqlite3_result_error_nomem(ctx);
+      return;
+    }
+    if (strlen(o) != (size_t)sqlite3_value_bytes(argv[1])) {
+      sqlite3_result_error(ctx, "fa_normalize: the options hold a NUL byte", -1);
       return;
     }
     if (!parse_options(ctx, o, &opts)) return;

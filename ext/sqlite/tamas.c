@@ -10,13 +10,32 @@
 ** (articles_vtab.c).  Pure functions are DETERMINISTIC and
 ** INNOCUOUS so they may be used in indexes, views and triggers of untrusted
 ** schemas.
+**
+** A second entry point, sqlite3_tamas_nofs_init, registers the same without
+** the two tables that read files (tamas_articles, tamas_events):
+**   .load build/tamas sqlite3_tamas_nofs_init
 */
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT1
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "tamas_sqlite.h"
+
+/* SQLITE_EXTENSION_INIT2 stores the API pointer in a global at each load;
+** connections opened in several threads at once would race on it (the same
+** value, but a data race for ThreadSanitizer).  Stored once, under a lock. */
+static void set_api(const sqlite3_api_routines *pApi) {
+#ifndef SQLITE_CORE
+  static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+  pthread_mutex_lock(&lock);
+  if (sqlite3_api != pApi) SQLITE_EXTENSION_INIT2(pApi);
+  pthread_mutex_unlock(&lock);
+#else
+  (void)pApi;
+#endif
+}
 
 #define PURE (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
 
@@ -36,27 +55,37 @@ static const struct {
     {"tamas_debug", 0, PURE, tamas_sql_debug},
 };
 
+/* Aggregate functions (timeline_svg.c). */
+static const struct {
+  const char *name;
+  int n_arg;
+  int flags;
+  void (*x_step)(sqlite3_context *, int, sqlite3_value **);
+  void (*x_final)(sqlite3_context *);
+} aggregates[] = {
+    {"tamas_timeline_svg", 5, PURE, tamas_sql_timeline_step, tamas_sql_timeline_final},
+};
+
 /* Table-valued functions (eponymous virtual tables). */
 static const struct {
   const char *name;
   const sqlite3_module *(*module)(void);
   int uses_actors; /* reads the connection's run-time actors */
+  int reads_files; /* not registered by sqlite3_tamas_nofs_init */
 } modules[] = {
-    {"tamas_articles", tamas_articles_module, 0},
-    {"extract_contacts", tamas_extract_module, 1},
-    {"tamas_events", tamas_events_module, 1},
-    {"tamas_actors", tamas_actors_module, 1},
+    {"tamas_articles", tamas_articles_module, 0, 1},
+    {"extract_contacts", tamas_extract_module, 1, 0},
+    {"tamas_events", tamas_events_module, 1, 1},
+    {"tamas_actors", tamas_actors_module, 1, 0},
 };
 
-#ifdef _WIN32
-__declspec(dllexport)
-#endif
-int sqlite3_tamas_init(sqlite3 *db, char **pzErrMsg,
-                       const sqlite3_api_routines *pApi) {
+/* Register everything; with_files = 0 leaves out the file readers. */
+static int register_all(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi,
+                        int with_files) {
   size_t i;
   void *actors;
   int owned = 0;
-  SQLITE_EXTENSION_INIT2(pApi);
+  set_api(pApi);
   for (i = 0; i < sizeof functions / sizeof functions[0]; i++) {
     int rc = sqlite3_create_function(db, functions[i].name, functions[i].n_arg,
                                      functions[i].flags, NULL,
@@ -68,12 +97,25 @@ int sqlite3_tamas_init(sqlite3 *db, char **pzErrMsg,
       return rc;
     }
   }
+  for (i = 0; i < sizeof aggregates / sizeof aggregates[0]; i++) {
+    int rc = sqlite3_create_function(db, aggregates[i].name, aggregates[i].n_arg,
+                                     aggregates[i].flags, NULL, NULL,
+                                     aggregates[i].x_step, aggregates[i].x_final);
+    if (rc != SQLITE_OK) {
+      if (pzErrMsg)
+        *pzErrMsg = sqlite3_mprintf("tamas: cannot register %s(): %s",
+                                    aggregates[i].name, sqlite3_errmsg(db));
+      return rc;
+    }
+  }
   /* One run-time actor lexicon per connection; the first module that uses
   ** it frees it when the connection closes. */
   actors = tamas_overlay_new();
   if (!actors) return SQLITE_NOMEM;
   for (i = 0; i < sizeof modules / sizeof modules[0]; i++) {
-    int owner = modules[i].uses_actors && !owned;
+    int owner;
+    if (modules[i].reads_files && !with_files) continue;
+    owner = modules[i].uses_actors && !owned;
     int rc = sqlite3_create_module_v2(db, modules[i].name, modules[i].module(),
                                       modules[i].uses_actors ? actors : NULL,
                                       owner ? tamas_overlay_free : NULL);
@@ -86,4 +128,21 @@ int sqlite3_tamas_init(sqlite3 *db, char **pzErrMsg,
     }
   }
   return SQLITE_OK;
+}
+
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_tamas_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
+  return register_all(db, pzErrMsg, pApi, 1);
+}
+
+/* The same without any file access: no tamas_articles, no tamas_events.
+**   .load build/tamas sqlite3_tamas_nofs_init
+** For hosts that run SQL from people who must not read the server's files. */
+#ifdef _WIN32
+__declspec(dllexport)
+#endif
+int sqlite3_tamas_nofs_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
+  return register_all(db, pzErrMsg, pApi, 0);
 }

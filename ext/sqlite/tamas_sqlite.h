@@ -19,6 +19,10 @@ void tamas_sql_fa_normalize(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_version(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_debug(sqlite3_context *, int, sqlite3_value **);
 
+/* timeline_svg.c: the aggregate tamas_timeline_svg() */
+void tamas_sql_timeline_step(sqlite3_context *, int, sqlite3_value **);
+void tamas_sql_timeline_final(sqlite3_context *);
+
 /* articles_vtab.c */
 const sqlite3_module *tamas_articles_module(void);
 
@@ -28,6 +32,14 @@ const sqlite3_module *tamas_actors_module(void);
 /* events_vtab.c */
 const sqlite3_module *tamas_events_module(void);
 const sqlite3_module *tamas_extract_module(void);
+
+/* safety_sql.c: limits and error messages shared by the SQL layer */
+/* The longest text tamas reads or returns on this connection, in bytes: the
+** smaller of SQLITE_LIMIT_LENGTH and TAMAS_MAX_FILE_BYTES. */
+size_t tamas_sql_max_text(sqlite3 *db);
+/* A user's string for an error message, quoted: at most 60 characters (then
+** "…"), valid UTF-8 kept whole.  sqlite3_mprintf'd (sqlite3_free), or NULL. */
+char *tamas_sql_excerpt(const char *s);
 
 /* The connection's run-time actor lexicon (tamas_actors INSERTs), shared by
 ** the modules that read or extend it. */

@@ -1,0 +1,40 @@
+/*
+** safety_sql.c — what the SQL layer shares to stay within its limits.
+**
+**   tamas_sql_max_text(db)   the longest text read or returned: the smaller
+**                            of SQLITE_LIMIT_LENGTH and TAMAS_MAX_FILE_BYTES
+**   tamas_sql_excerpt(s)     a user's string cut short for an error message
+**
+** A file longer than tamas_sql_max_text() is reported (tamas_articles'
+** error column) or skipped (tamas_events), never read; a longer text given
+** to extract_contacts() is an error.  So no column can be longer than
+** SQLITE_LIMIT_LENGTH.
+*/
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT3
+
+#include <string.h>
+
+#include "tamas.h"
+#include "tamas_sqlite.h"
+
+#define EXCERPT_CHARS 60
+
+size_t tamas_sql_max_text(sqlite3 *db) {
+  int limit = sqlite3_limit(db, SQLITE_LIMIT_LENGTH, -1);
+  size_t max = TAMAS_MAX_FILE_BYTES;
+  if (limit >= 0 && (size_t)limit < max) max = (size_t)limit;
+  return max;
+}
+
+char *tamas_sql_excerpt(const char *s) {
+  size_t i = 0, chars = 0;
+  if (!s) return sqlite3_mprintf("NULL");
+  /* count characters as SQLite's printf does (%!.Ns counts characters) */
+  while (s[i] && chars <= EXCERPT_CHARS) {
+    if (((unsigned char)s[i] & 0xC0) != 0x80) chars++;
+    i++;
+  }
+  if (chars <= EXCERPT_CHARS) return sqlite3_mprintf("'%s'", s);
+  return sqlite3_mprintf("'%!.*s…'", EXCERPT_CHARS, s);
+}

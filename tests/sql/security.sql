@@ -1,0 +1,45 @@
+-- Security flags, by behaviour.  The pure functions and extract_contacts are
+-- INNOCUOUS: a view, trigger or index of an untrusted schema may use them.
+-- tamas_articles and tamas_events read files, so they are DIRECTONLY: never
+-- from a view or trigger, whatever PRAGMA trusted_schema says, so a database
+-- from someone else cannot make them read this machine's files.
+.load @TAMAS@
+.headers on
+.mode list
+PRAGMA trusted_schema = OFF;
+CREATE TABLE doc(text TEXT, published TEXT);
+INSERT INTO doc VALUES ('وزیر امور خارجه ایران روز دوشنبه در تماسی تلفنی با همتای عمانی خود گفت‌وگو کرد.', '2025-05-14');
+CREATE VIEW pure AS
+  SELECT jalali_to_iso('۲۴ اردیبهشت ۱۴۰۱') AS j, fa_date_to_iso('۱۸ فوریه ۲۰۲۲') AS g,
+         iso_to_jalali('2022-05-14', 'long') AS l, fa_normalize('مي‌كند') AS n, tamas_version() AS v;
+SELECT * FROM pure;
+CREATE VIEW contacts AS SELECT e.status, e.actor2 FROM doc, extract_contacts(doc.text, doc.published) AS e;
+SELECT * FROM contacts;
+CREATE INDEX doc_date ON doc(jalali_to_iso(text));
+CREATE TABLE gen(j TEXT, g TEXT AS (fa_date_to_iso(j)) STORED, CHECK (fa_normalize(j) IS NOT NULL));
+INSERT INTO gen(j) VALUES ('۱ رمضان ۱۴۴۳');
+SELECT g FROM gen;
+-- the file readers: not from views or triggers
+CREATE VIEW files AS SELECT count(*) AS n FROM tamas_articles('sql/news');
+SELECT n FROM files;
+CREATE VIEW events AS SELECT count(*) AS n FROM tamas_events('sql/news');
+SELECT n FROM events;
+CREATE TABLE log(n INTEGER);
+CREATE TRIGGER steal AFTER INSERT ON doc BEGIN
+  INSERT INTO log SELECT count(*) FROM tamas_articles('sql/news');
+END;
+INSERT INTO doc VALUES ('x', NULL);
+CREATE TRIGGER steal2 AFTER INSERT ON log BEGIN
+  INSERT INTO doc SELECT file, NULL FROM tamas_events('sql/news');
+END;
+DROP TRIGGER steal;
+INSERT INTO log VALUES (1);
+-- not even with trusted_schema = ON
+PRAGMA trusted_schema = ON;
+SELECT n FROM files;
+SELECT n FROM events;
+INSERT INTO log VALUES (2);
+-- used directly, they work
+SELECT count(*) AS articles FROM tamas_articles('sql/news/*.txt');
+SELECT count(*) > 0 AS events FROM tamas_events('sql/news/*.txt');
+SELECT count(*) AS log_rows FROM log;

@@ -1,0 +1,212 @@
+/*
+** test_robust.c — bad input to the core, and what the fuzzers found
+** (tests/fuzz/; each crash input is also kept in tests/fuzz/corpus/NAME/ and
+** replayed by build/tests/test_fuzz_NAME).
+*/
+#include <stdlib.h>
+
+#include "check.h"
+#include "tamas.h"
+
+/* fuzz_dates: a numeric date gave month 30 («2025-30-12») and day 40
+** («40/11/0509»); tamas_date_match promises 1..12 and 0..31. */
+static void test_numeric_date_ranges(void) {
+  static const char *texts[] = {"date 2025-30-12", "\x82" "40/11/0509:30", "1401/13/01",
+                                "1401/00/10", "00/02/1401", "32/02/1401", "1401/02/99"};
+  size_t i;
+  unsigned cal, flags;
+  for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+    for (cal = 1; cal < 8; cal++)
+      for (flags = 0; flags < 8; flags++) {
+        tamas_date_match m;
+        size_t n = strlen(texts[i]);
+        if (tamas_find_date(texts[i], n, 0, cal, flags, &m)) {
+          CHECK(m.month >= 1 && m.month <= 12);
+          CHECK(m.day >= 0 && m.day <= 31);
+        } else {
+          CHECK(1);
+        }
+      }
+  {
+    char iso[11];
+    CHECK_INT(tamas_fa_date_text_to_iso("2025-30-12", 10, iso), 0);
+    CHECK_INT(tamas_jalali_text_to_iso("40/11/1401", 10, iso), 0);
+    CHECK_INT(tamas_jalali_text_to_iso("24/02/1401", 10, iso), 1);
+    CHECK_STR(iso, "2022-05-14");
+  }
+}
+
+/* fuzz_normalize: «t NUL ◌̱» came out as «t◌̱», not NFC, because the NUL
+** (dropped by rule 1) split the combining sequence; key(normalize(x)) then
+** differed from key(x). */
+static void test_dropped_controls_before_nfc(void) {
+  static const char in[] = "t\0\xcc\xb1"; /* t, NUL, U+0331 */
+  size_t n, k1, k2;
+  char *norm = tamas_normalize(in, 4, 0, &n, NULL);
+  char *key = tamas_match_key(in, 4, 0, &k1, NULL);
+  char *key2 = norm ? tamas_match_key(norm, n, 0, &k2, NULL) : NULL;
+  CHECK_STR(norm, "\xe1\xb9\xaf"); /* U+1E6F ṯ */
+  CHECK_STR(key, key2);
+  free(norm), free(key), free(key2);
+  /* BOM, C0 and C1 controls between a letter and its mark: the same */
+  norm = tamas_normalize("e\xef\xbb\xbf\x01\xc2\x90\xcc\x81", 9, 0, &n, NULL);
+  CHECK_STR(norm, "\xc3\xa9"); /* é */
+  free(norm);
+}
+
+/* fuzz_normalize: «ه‌مه ی» (a ZWNJ inside «همه») was joined into «ه‌مه‌ی», as
+** if «ه‌مه» were not the function word «همه» that the match key sees. */
+static void test_function_word_with_zwnj(void) {
+  static const char in[] = "\xd9\x87\xe2\x80\x8c\xd9\x85\xd9\x87 \xd9\x8a"; /* ه‌مه ي */
+  size_t n, k1, k2;
+  char *norm = tamas_normalize(in, sizeof in - 1, 0, &n, NULL);
+  char *key = tamas_match_key(in, sizeof in - 1, 0, &k1, NULL);
+  char *key2 = norm ? tamas_match_key(norm, n, 0, &k2, NULL) : NULL;
+  CHECK_STR(norm, "ه\xe2\x80\x8cمه ی"); /* the stray ZWNJ stays: ه joins */
+  CHECK_STR(key, "همه ی");
+  CHECK_STR(key2, "همه ی");
+  free(norm), free(key), free(key2);
+  norm = tamas_normalize("خانه ی", strlen("خانه ی"), 0, &n, NULL);
+  CHECK_STR(norm, "خانه\xe2\x80\x8cی"); /* an ordinary word in ه still joins */
+  free(norm);
+}
+
+/* fuzz_normalize: with TAMAS_NORM_MAP_CHARS the map ends at the length in
+** characters as SQLite counts them; tamas_utf8_chars() counted a stray
+** continuation byte as nothing, SQLite as one character. */
+static void test_chars_as_sqlite_counts(void) {
+  static const char in[] = "\xd8\xa7\xd9\x93\x00\x0e\x8a\xd9\x94\xff\xff\xd6\xff";
+  size_t n, *map;
+  char *out;
+  CHECK_INT(tamas_utf8_chars("\x0e\x8a", 2), 2);       /* stray continuation */
+  CHECK_INT(tamas_utf8_chars("\xd8\xa7\xa7", 3), 1);   /* extra continuation */
+  CHECK_INT(tamas_utf8_chars("\xd6\xff", 2), 2);
+  CHECK_INT(tamas_utf8_chars("\xdb\xb2\xdb\xb4 x", 6), 4);
+  CHECK_INT(tamas_utf8_chars("", 0), 0);
+  CHECK_INT(tamas_utf8_chars("\xf0\x9f\x98\x80", 4), 1);
+  CHECK_INT(tamas_utf8_chars("\xf0\x9f\x98", 3), 1);   /* truncated */
+  out = tamas_normalize(in, sizeof in - 1, TAMAS_NORM_MATCH_KEY | TAMAS_NORM_MAP_CHARS, &n, &map);
+  CHECK(out && map);
+  if (map) CHECK_INT(map[n], tamas_utf8_chars(in, sizeof in - 1));
+  free(out), free(map);
+}
+
+/* Bad input everywhere: nothing read past the length, NULL or empty text. */
+static void test_empty_and_null(void) {
+  tamas_article a;
+  tamas_extraction x;
+  size_t n, pos = 0;
+  tamas_span s;
+  char iso[11], *p;
+  int32_t jdn;
+  memset(&a, 0, sizeof a);
+  memset(&x, 0, sizeof x);
+  CHECK_INT(tamas_jalali_text_to_iso("", 0, iso), 0);
+  CHECK_INT(tamas_fa_date_text_to_iso("", 0, iso), 0);
+  CHECK_INT(tamas_parse_timevalue("", 0, &jdn), 0);
+  CHECK_INT(tamas_parse_timevalue("2022-05-14", 9, &jdn), 0); /* the length counts */
+  p = tamas_normalize(NULL, 5, 0, &n, NULL);
+  CHECK_STR(p, "");
+  free(p);
+  CHECK(tamas_article_read("", 0, &a));
+  p = tamas_article_body(&a, "", &n);
+  CHECK_STR(p, "");
+  free(p);
+  tamas_article_free(&a);
+  CHECK_INT(tamas_next_sentence("", 0, &pos, &s), 0);
+  CHECK(tamas_extract("", 0, NULL, NULL, &x));
+  CHECK_INT(x.n_events, 0);
+  tamas_extraction_free(&x);
+  CHECK(tamas_extract("\0\0\0", 3, "2025-05-14", NULL, &x));
+  CHECK_INT(x.n_events, 0);
+  tamas_extraction_free(&x);
+}
+
+/* Reading files: errors name the path; a long path is shortened. */
+static void test_files(void) {
+  char *err = NULL, path[5000];
+  tamas_walk *w;
+  const char *why = NULL;
+  size_t len;
+  w = tamas_walk_open("build/no/such/file.txt", &err);
+  CHECK(w == NULL);
+  CHECK_STR(err, "cannot open 'build/no/such/file.txt': No such file or directory");
+  free(err);
+  memset(path, 'a', sizeof path - 1);
+  path[sizeof path - 1] = 0;
+  w = tamas_walk_open(path, &err);
+  CHECK(w == NULL && err && strlen(err) < 300);
+  CHECK(err && strstr(err, "\xe2\x80\xa6") && strstr(err, "File name too long"));
+  free(err);
+  CHECK(tamas_read_text_file("build/no/such/file.txt", 0, &len, &why) == NULL);
+  CHECK_STR(why, "unreadable: No such file or directory");
+  CHECK(tamas_read_text_file("Makefile", 10, &len, &why) == NULL);
+  CHECK_STR(why, "larger than 10 bytes");
+  CHECK(tamas_read_text_file("build", 0, &len, &why) == NULL); /* a directory */
+  CHECK(why && strncmp(why, "unreadable: ", 12) == 0);
+}
+
+/* Known bugs in the extraction files (ext/core/extract*.c, lexicon.c), which
+** their owner fixes: skipped unless TAMAS_KNOWN_BUGS=1, so that make test
+** stays green meanwhile.  TAMAS_KNOWN_BUGS=1 build/tests/test_robust shows
+** them failing; once fixed, move them out of here. */
+static int names_valid(const char *text, const char *published, void *overlay) {
+  tamas_extraction x;
+  size_t i;
+  int ok = 1, events;
+  memset(&x, 0, sizeof x);
+  if (!tamas_extract(text, strlen(text), published, overlay, &x)) return 0;
+  events = (int)x.n_events;
+  for (i = 0; i < x.n_events; i++) {
+    const tamas_actor *a = x.events[i].actor;
+    if (!tamas_utf8_valid(a[0].name, strlen(a[0].name)) ||
+        !tamas_utf8_valid(a[1].name, strlen(a[1].name))) {
+      fprintf(stderr, "invalid UTF-8 in an actor name: '%s' / '%s'\n", a[0].name, a[1].name);
+      ok = 0;
+    }
+  }
+  tamas_extraction_free(&x);
+  return ok && events > 0;
+}
+
+static void known_bugs(void) {
+  char text[2048], name[256];
+  void *overlay;
+  int i;
+  /* 1. extract_codes.c romanise(): an unknown name of more than 255 UTF-16
+  **    units is not romanised but copied as it is written, cut at 127 bytes
+  **    in the middle of a letter (actor2 ends in a broken «ب»).
+  **    SQL: SELECT actor2 FROM extract_contacts('عراقچی روز دوشنبه با ' ||
+  **    printf('%.300c', 'ب') || ' وزیر امور خارجه سریلانکا تلفنی گفت‌وگو کرد.',
+  **    '2025-03-01'); */
+  strcpy(text, "عراقچی روز دوشنبه با ");
+  for (i = 0; i < 300; i++) strcat(text, "ب");
+  strcat(text, " وزیر امور خارجه سریلانکا تلفنی گفت‌وگو کرد.");
+  CHECK(names_valid(text, "2025-03-01", NULL));
+  /* 2. extract.c (snprintf of the person's name into tamas_actor.name[128]):
+  **    a run-time actor with a name over 127 bytes is cut in the middle of a
+  **    letter.  tamas_actors (SQL) now refuses such names; the C API
+  **    (tamas_actor_add) takes them. */
+  name[0] = 0;
+  for (i = 0; i < 100; i++) strcat(name, "ب");
+  overlay = tamas_actor_overlay_new();
+  CHECK(tamas_actor_add(overlay, name, "LKA", "defense_minister", NULL, NULL, "بلند") == NULL);
+  CHECK(names_valid("عراقچی با بلند تلفنی گفتگو کرد.", "2025-03-01", overlay));
+  tamas_actor_overlay_free(overlay);
+  /* 3. lexicon.c (lexicon_add_person): aliases of only separators ('|||')
+  **    are accepted as if there were aliases; '' is refused. */
+  overlay = tamas_actor_overlay_new();
+  CHECK(tamas_actor_add(overlay, "A", "LKA", "foreign_minister", NULL, NULL, "|||") != NULL);
+  tamas_actor_overlay_free(overlay);
+}
+
+int main(void) {
+  test_numeric_date_ranges();
+  test_dropped_controls_before_nfc();
+  test_function_word_with_zwnj();
+  test_chars_as_sqlite_counts();
+  test_empty_and_null();
+  test_files();
+  if (getenv("TAMAS_KNOWN_BUGS")) known_bugs();
+  return check_summary();
+}
