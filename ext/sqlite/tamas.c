@@ -5,9 +5,10 @@
 **   SELECT jalali_to_iso('۲۴ اردیبهشت ۱۴۰۱');   -- 2022-05-14
 **
 ** SQLite derives the entry point sqlite3_tamas_init from the file name.  It
-** registers every SQL function listed in the table below; each lives in its
-** own file (calendar_sql.c, normalize_sql.c, info_sql.c), and every table-valued function
-** (articles_vtab.c).  Pure functions are DETERMINISTIC and
+** registers every SQL function listed in the tables below; each lives in its
+** own file (calendar_sql.c, normalize_sql.c, info_sql.c, timeline_svg.c), as
+** does every table-valued function (articles_vtab.c, events_vtab.c,
+** actors_vtab.c).  Pure functions are DETERMINISTIC and
 ** INNOCUOUS so they may be used in indexes, views and triggers of untrusted
 ** schemas.
 **
@@ -119,8 +120,9 @@ static int register_all(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines
     int rc = sqlite3_create_module_v2(db, modules[i].name, modules[i].module(),
                                       modules[i].uses_actors ? actors : NULL,
                                       owner ? tamas_overlay_free : NULL);
-    if (owner) owned = 1;
+    if (owner) owned = 1; /* from here SQLite frees it, even when this call fails */
     if (rc != SQLITE_OK) {
+      if (!owned) tamas_overlay_free(actors);
       if (pzErrMsg)
         *pzErrMsg = sqlite3_mprintf("tamas: cannot register %s: %s",
                                     modules[i].name, sqlite3_errmsg(db));
