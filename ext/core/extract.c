@@ -724,9 +724,12 @@ int tamas_extract(const char *text, size_t len, const char *published, const voi
   if (published && published[0]) snprintf(out->published, sizeof out->published, "%s", published);
   else memcpy(out->published, a.published, sizeof a.published);
   if (out->published[0] && !tamas_parse_timevalue(out->published, 10, &st->cx.day)) st->cx.day = 0;
-  /* the article's two countries, for «دو کشور» */
+  /* A first look: the article's two countries, for «دو کشور», from the title
+  ** and lead; and, when the date is unknown, the persons it names anywhere,
+  ** for offices («همتای آمریکایی وی») that a later sentence puts a name to. */
   if (a.title.end > a.title.start) each_sentence(st, a.title, 1);
-  for (i = 0; i < a.n_paragraphs; i++) each_sentence(st, a.paragraphs[i], 1);
+  for (i = 0; i < a.n_paragraphs && (i == 0 || !st->cx.day); i++)
+    each_sentence(st, a.paragraphs[i], 1);
   st->cx.have_subject = 0;
   st->cx.last_country = -1;
   if (a.n_paragraphs == 0 && a.title.end > a.title.start) each_sentence(st, a.title, 0);
