@@ -109,12 +109,12 @@ static size_t skip_blank(const scanner *sc, size_t pos, int *space) {
 static void scan_word(scanner *sc, token *t) {
   char key[WORD_KEY_MAX * MAX_JOINED_WORDS];
   size_t klen, end = read_word(sc, sc->pos, key, WORD_KEY_MAX, &klen);
-  int parts = 1;
+  int parts = 1, is_prefix;
   t->type = T_WORD;
-  t->word = dateword_lookup(key, klen);
+  t->word = dateword_lookup_prefix(key, klen, &is_prefix);
   t->end = end;
   while (parts < MAX_JOINED_WORDS && klen > 0 &&
-         dateword_is_join_prefix(key, klen)) {
+         (parts == 1 ? is_prefix : dateword_is_join_prefix(key, klen))) {
     int space;
     size_t next = skip_blank(sc, end, &space), cl, more;
     const dateword *w;

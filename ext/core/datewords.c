@@ -169,11 +169,13 @@ static void build_table(void) {
 /* «ماه» in folded UTF-8. */
 static const char month_suffix[] = "\xd9\x85\xd8\xa7\xd9\x87";
 
-const dateword *dateword_lookup(const char *key, size_t len) {
+const dateword *dateword_lookup_prefix(const char *key, size_t len, int *is_prefix) {
   const slot *s;
+  *is_prefix = 0;
   if (len == 0 || len >= KEY_MAX) return NULL;
   pthread_once(&table_once, build_table);
   s = find_slot(key, len, 0);
+  if (s) *is_prefix = s->is_prefix;
   if (s && s->word) return s->word;
   /* «اسفندماه», «دیماه»: a month name with «ماه» glued on. */
   if (len > 6 && memcmp(key + len - 6, month_suffix, 6) == 0) {
@@ -184,6 +186,11 @@ const dateword *dateword_lookup(const char *key, size_t len) {
       return s->word;
   }
   return NULL;
+}
+
+const dateword *dateword_lookup(const char *key, size_t len) {
+  int is_prefix;
+  return dateword_lookup_prefix(key, len, &is_prefix);
 }
 
 int dateword_is_join_prefix(const char *key, size_t len) {

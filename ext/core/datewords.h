@@ -35,6 +35,10 @@ typedef struct dateword {
 ** Returns the entry or NULL. */
 const dateword *dateword_lookup(const char *key, size_t len);
 
+/* Both at once: the entry (or NULL), and in *is_prefix whether the key
+** starts a multi-word entry. */
+const dateword *dateword_lookup_prefix(const char *key, size_t len, int *is_prefix);
+
 /* Is `key` (folded) the start of a multi-word entry, so that the scanner should
 ** try to join the next word to it («سه» + «شنبه», «ربیع» + «الاول»)? */
 int dateword_is_join_prefix(const char *key, size_t len);
