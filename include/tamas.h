@@ -271,7 +271,8 @@ char *tamas_normalize(const char *text, size_t len, unsigned options,
 **   - every digit → ASCII;
 **   - no ZWNJ, ZWJ, direction marks (LRM, RLM, embeddings, isolates) or
 **     soft hyphen;
-**   - line breaks are spaces; one ' ' between words, none at the ends;
+**   - line breaks are spaces (across which, as in the normalised text, no
+**     words are joined); one ' ' between words, none at the ends;
 **   - no space where rule 8 joins words (always, whatever the options):
 **     between می / نمی and a verb form, before ها / های / هایی / هایش /
 **     هایشان / هایمان / هایتان, between a word in ه and ی ای اش ات ام ایم

@@ -363,7 +363,14 @@ static void take_one(norm *n, uint32_t cp, size_t src) {
   cls = space_class(cp);
   if (cls == C_NEWLINE) {
     n->after_cr = cp == '\r';
-    if (n->key) cls = C_SPACE;
+    if (n->key) {
+      /* a space in a key, but still a line break for the joins, as in the
+      ** normalised text: «1\nمی زد» is a verb, «1 می» is May (found by
+      ** tests/fuzz/fuzz_normalize) */
+      feed(n, C_SPACE, cp, src);
+      n->t1.kind = n->t2.kind = TK_NONE;
+      return;
+    }
   } else if (cp == ZWNJ) {
     cls = C_ZWNJ;
   }

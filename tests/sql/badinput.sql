@@ -2,7 +2,7 @@
 -- is expected, empty and invalid text, NUL bytes, huge numbers, very long
 -- words and names, and bad files.  Each gives NULL, no rows, a row with the
 -- reason, or an error that says what is wrong; never a crash, and a bad file
--- never stops a scan.  The big files are made here, in build/badinput/.
+-- never stops a scan.  The big files are made here, in @TMP@/badinput/.
 .load @TAMAS@
 .headers on
 .mode list
@@ -144,74 +144,74 @@ SELECT actor1, actor2, length(actor2) AS chars FROM extract_contacts(
   'عراقچی روز دوشنبه با نامی بلند تلفنی گفت‌وگو کرد. عراقچی با نام‌های بسیار دیدار کرد.', '2025-03-01');
 
 -- ---- bad files in a directory: a row with the reason, the scan goes on ------
-.shell rm -rf build/badinput
-SELECT writefile('build/badinput', NULL, 16877) IS NULL AS made_dir;
-SELECT writefile('build/badinput/dir', NULL, 16877) IS NULL AS made_dir;
-SELECT writefile('build/badinput/dir/a_empty.txt', '') AS empty_file;
-SELECT writefile('build/badinput/dir/b_random.bin', x'00' || randomblob(65535)) AS random_binary;
+.shell rm -rf @TMP@/badinput
+SELECT writefile('@TMP@/badinput', NULL, 16877) IS NULL AS made_dir;
+SELECT writefile('@TMP@/badinput/dir', NULL, 16877) IS NULL AS made_dir;
+SELECT writefile('@TMP@/badinput/dir/a_empty.txt', '') AS empty_file;
+SELECT writefile('@TMP@/badinput/dir/b_random.bin', x'00' || randomblob(65535)) AS random_binary;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 65535)
-SELECT writefile('build/badinput/dir/c_random_no_nul.bin', x'ff' || group_concat(substr(
+SELECT writefile('@TMP@/badinput/dir/c_random_no_nul.bin', x'ff' || group_concat(substr(
   x'0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728292a2b2c2d2e2f303132333435363738393a3b3c3d3e3f404142434445464748494a4b4c4d4e4f505152535455565758595a5b5c5d5e5f606162636465666768696a6b6c6d6e6f707172737475767778797a7b7c7d7e7f808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9fa0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebfc0c1c2c3c4c5c6c7c8c9cacbcccdcecfd0d1d2d3d4d5d6d7d8d9dadbdcdddedfe0e1e2e3e4e5e6e7e8e9eaebecedeeeff0f1f2f3f4f5f6f7f8f9fafbfcfdfeff',
   abs(random() % 255) + 1, 1), '')) AS random_no_nul FROM n;
-SELECT writefile('build/badinput/dir/d_overlong.txt', 'متن ' || x'c0af' || ' متن') AS overlong;
-SELECT writefile('build/badinput/dir/e_surrogate.txt', 'متن ' || x'eda080' || ' متن') AS surrogate;
-SELECT writefile('build/badinput/dir/f_truncated.txt', 'متن' || x'db') AS truncated_end;
-SELECT writefile('build/badinput/dir/g_nul_inside.txt', 'متن' || x'00' || 'متن') AS nul_inside;
-SELECT writefile('build/badinput/dir/h_big30.txt',
+SELECT writefile('@TMP@/badinput/dir/d_overlong.txt', 'متن ' || x'c0af' || ' متن') AS overlong;
+SELECT writefile('@TMP@/badinput/dir/e_surrogate.txt', 'متن ' || x'eda080' || ' متن') AS surrogate;
+SELECT writefile('@TMP@/badinput/dir/f_truncated.txt', 'متن' || x'db') AS truncated_end;
+SELECT writefile('@TMP@/badinput/dir/g_nul_inside.txt', 'متن' || x'00' || 'متن') AS nul_inside;
+SELECT writefile('@TMP@/badinput/dir/h_big30.txt',
   '۷ مرداد ۱۴۰۱، ۲۱:۴۸' || char(10) || 'تیتر خبر بزرگ' || char(10) ||
   replace(hex(zeroblob(232000)), '00', 'وزیر امور خارجه ایران روز دوشنبه با همتای عمانی خود تلفنی گفت‌وگو کرد.' || char(10))) AS article_30mb;
-SELECT writefile('build/badinput/dir/i_line5m.txt',
+SELECT writefile('@TMP@/badinput/dir/i_line5m.txt',
   replace(hex(zeroblob(45000)), '00', 'وزیر امور خارجه ایران روز دوشنبه با همتای عمانی خود گفت‌وگو کرد ')) AS line_5mb;
-SELECT writefile('build/badinput/dir/j_word5m.txt', printf('%.2600000c', 'ب')) AS word_5mb;
-SELECT writefile('build/badinput/dir/k_unreadable.txt', '۷ مرداد ۱۴۰۱' || char(10) || 'تیتر' || char(10) || 'وزیر امور خارجه ایران با همتای عمانی خود تلفنی گفت‌وگو کرد.') > 0 AS unreadable;
-.shell chmod 000 build/badinput/dir/k_unreadable.txt
-SELECT writefile('build/badinput/dir/' || printf('%.125c', 'ن') || '.txt', 'نام بلند') > 0 AS name_254_bytes;
-SELECT writefile('build/badinput/dir/loop', '.', 41471) IS NULL AS link_to_itself;
-SELECT writefile('build/badinput/dir/up', '..', 41471) IS NULL AS link_to_parent;
-SELECT writefile('build/badinput/dir/sub', NULL, 16877) IS NULL AS made_dir;
-SELECT writefile('build/badinput/dir/sub/back', '../../dir', 41471) IS NULL AS link_loop_via_sub;
-SELECT writefile('build/badinput/dir/sub/z_ok.txt', '۷ مرداد ۱۴۰۱، ۲۱:۴۸' || char(10) || 'تیتر آزمایشی' || char(10) || 'وزیر امور خارجه ایران روز دوشنبه با همتای عمانی خود تلفنی گفت‌وگو کرد.') > 0 AS ok_file;
-.shell mkfifo build/badinput/dir/fifo
-.shell mkdir -p build/badinput/dir/deep/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25/26/27/28/29/30/31/32/33/34/35/36/37/38/39/40/41/42/43/44/45/46/47/48/49/50/51/52/53/54/55/56/57/58/59/60/61/62/63/64/65/66/67/68/69/70
-SELECT writefile('build/badinput/dir/deep/1/2/3/4/5/6/7/8/9/10/level11.txt', 'کم‌عمق') > 0 AS shallow_file;
-SELECT writefile('build/badinput/dir/deep/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25/26/27/28/29/30/31/32/33/34/35/36/37/38/39/40/41/42/43/44/45/46/47/48/49/50/51/52/53/54/55/56/57/58/59/60/61/62/63/64/65/66/67/68/69/70/level71.txt', 'عمیق') > 0 AS too_deep_file;
+SELECT writefile('@TMP@/badinput/dir/j_word5m.txt', printf('%.2600000c', 'ب')) AS word_5mb;
+SELECT writefile('@TMP@/badinput/dir/k_unreadable.txt', '۷ مرداد ۱۴۰۱' || char(10) || 'تیتر' || char(10) || 'وزیر امور خارجه ایران با همتای عمانی خود تلفنی گفت‌وگو کرد.') > 0 AS unreadable;
+.shell chmod 000 @TMP@/badinput/dir/k_unreadable.txt
+SELECT writefile('@TMP@/badinput/dir/' || printf('%.125c', 'ن') || '.txt', 'نام بلند') > 0 AS name_254_bytes;
+SELECT writefile('@TMP@/badinput/dir/loop', '.', 41471) IS NULL AS link_to_itself;
+SELECT writefile('@TMP@/badinput/dir/up', '..', 41471) IS NULL AS link_to_parent;
+SELECT writefile('@TMP@/badinput/dir/sub', NULL, 16877) IS NULL AS made_dir;
+SELECT writefile('@TMP@/badinput/dir/sub/back', '../../dir', 41471) IS NULL AS link_loop_via_sub;
+SELECT writefile('@TMP@/badinput/dir/sub/z_ok.txt', '۷ مرداد ۱۴۰۱، ۲۱:۴۸' || char(10) || 'تیتر آزمایشی' || char(10) || 'وزیر امور خارجه ایران روز دوشنبه با همتای عمانی خود تلفنی گفت‌وگو کرد.') > 0 AS ok_file;
+.shell mkfifo @TMP@/badinput/dir/fifo
+.shell mkdir -p @TMP@/badinput/dir/deep/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25/26/27/28/29/30/31/32/33/34/35/36/37/38/39/40/41/42/43/44/45/46/47/48/49/50/51/52/53/54/55/56/57/58/59/60/61/62/63/64/65/66/67/68/69/70
+SELECT writefile('@TMP@/badinput/dir/deep/1/2/3/4/5/6/7/8/9/10/level11.txt', 'کم‌عمق') > 0 AS shallow_file;
+SELECT writefile('@TMP@/badinput/dir/deep/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25/26/27/28/29/30/31/32/33/34/35/36/37/38/39/40/41/42/43/44/45/46/47/48/49/50/51/52/53/54/55/56/57/58/59/60/61/62/63/64/65/66/67/68/69/70/level71.txt', 'عمیق') > 0 AS too_deep_file;
 
 -- One row per regular file in name order: links to directories, the FIFO and
 -- what lies deeper than 64 levels are not entered.  The unreadable file
 -- cannot be read, except by root (CI runs as root), so its row is checked
 -- for either outcome.
-SELECT CASE WHEN length(substr(file, 20)) > 40 THEN 'long name: ' || length(substr(file, 20)) || ' chars' ELSE substr(file, 20) END AS file,
+SELECT CASE WHEN length(replace(file, '@TMP@/badinput/dir/', '')) > 40 THEN 'long name: ' || length(replace(file, '@TMP@/badinput/dir/', '')) || ' chars' ELSE replace(file, '@TMP@/badinput/dir/', '') END AS file,
        iif(secret, '-', title) AS title, iif(secret, '-', published) AS published,
        iif(secret, '-', chars) AS chars,
        iif(secret, (error = 'unreadable: Permission denied' OR error IS NULL) || ' (unreadable, or root)',
            error) AS error
-FROM (SELECT *, file LIKE '%k_unreadable.txt' AS secret FROM tamas_articles('build/badinput/dir'));
+FROM (SELECT *, file LIKE '%k_unreadable.txt' AS secret FROM tamas_articles('@TMP@/badinput/dir'));
 -- tamas_events skips what it cannot read; the 30 MB file too
-SELECT substr(file, 20) AS file, status, medium, actor1, actor2, date
-FROM tamas_events('build/badinput/dir') WHERE file NOT LIKE '%k_unreadable.txt';
+SELECT replace(file, '@TMP@/badinput/dir/', '') AS file, status, medium, actor1, actor2, date
+FROM tamas_events('@TMP@/badinput/dir') WHERE file NOT LIKE '%k_unreadable.txt';
 -- the 5 MB line and word: read, linear time, nothing in them is an event
-SELECT substr(file, 20) AS file, length(body) AS body_chars, title IS NULL AS no_title
-FROM tamas_articles('build/badinput/dir/[ij]_*.txt');
-SELECT count(*) AS events_in_5mb_line FROM extract_contacts(CAST(readfile('build/badinput/dir/i_line5m.txt') AS TEXT), '2025-05-14');
-.shell chmod 644 build/badinput/dir/k_unreadable.txt
+SELECT replace(file, '@TMP@/badinput/dir/', '') AS file, length(body) AS body_chars, title IS NULL AS no_title
+FROM tamas_articles('@TMP@/badinput/dir/[ij]_*.txt');
+SELECT count(*) AS events_in_5mb_line FROM extract_contacts(CAST(readfile('@TMP@/badinput/dir/i_line5m.txt') AS TEXT), '2025-05-14');
+.shell chmod 644 @TMP@/badinput/dir/k_unreadable.txt
 
 -- SQLITE_LIMIT_LENGTH lowers the file limit too: a row with the reason
 .limit length 100
-SELECT substr(file, 20) AS file, error FROM tamas_articles('build/badinput/dir/sub/z_ok.txt');
-SELECT count(*) AS skipped FROM tamas_events('build/badinput/dir/sub/z_ok.txt');
+SELECT replace(file, '@TMP@/badinput/dir/', '') AS file, error FROM tamas_articles('@TMP@/badinput/dir/sub/z_ok.txt');
+SELECT count(*) AS skipped FROM tamas_events('@TMP@/badinput/dir/sub/z_ok.txt');
 .limit length 1000000000
 
 -- ---- paths that are not there: an error that names them ---------------------
-SELECT * FROM tamas_articles('build/badinput/missing.txt');
-SELECT * FROM tamas_events('build/badinput/missing/');
-SELECT * FROM tamas_articles('build/badinput/nothing-*.txt');
-SELECT * FROM tamas_articles('build/badinput/[');
+SELECT * FROM tamas_articles('build/no-such-dir/missing.txt');
+SELECT * FROM tamas_events('build/no-such-dir/missing/');
+SELECT * FROM tamas_articles('build/no-such-dir/nothing-*.txt');
+SELECT * FROM tamas_articles('build/no-such-dir/[');
 SELECT * FROM tamas_articles('');
 SELECT * FROM tamas_articles(42);
 SELECT * FROM tamas_articles(x'00');
-SELECT * FROM tamas_articles('build/badinput' || char(0) || '/etc');
-SELECT * FROM tamas_events('build/badinput' || char(0) || '/etc');
-SELECT * FROM tamas_articles('build/badinput/dir/' || printf('%.300c', 'ن') || '.txt');
+SELECT * FROM tamas_articles('build/no-such-dir' || char(0) || '/etc');
+SELECT * FROM tamas_events('build/no-such-dir' || char(0) || '/etc');
+SELECT * FROM tamas_articles('sql/news/' || printf('%.300c', 'ن') || '.txt');
 SELECT * FROM tamas_events(printf('%.5000c', 'ب'));
-SELECT count(*) AS rows_for_a_fifo FROM tamas_articles('build/badinput/dir/fifo');
-.shell rm -rf build/badinput
+SELECT count(*) AS rows_for_a_fifo FROM tamas_articles('@TMP@/badinput/dir/fifo');
+.shell rm -rf @TMP@/badinput
