@@ -215,7 +215,9 @@ int tamas_fa_date_text_to_iso(const char *text, size_t len, char *out);
 **          اید اند after a word in ه of three letters or more, not after
 **          «همه», «اینکه» and the like: «که ای کاش» stays);
 **        - never a ZWNJ after a letter that does not join the next one, and
-**          never in a word listed in zwnj_exceptions.tsv («میدانی», «تنها»).
+**          never in a word listed in zwnj_exceptions.tsv («میدانی», «تنها»),
+**          nor in one with a ZWJ, direction mark or soft hyphen inside (kept
+**          as they are, in the word they stand in).
 **
 ** The function runs in time linear in the input, with no recursion and no
 ** allocation per character (the output and the map grow by doubling).  The

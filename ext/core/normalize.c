@@ -322,6 +322,10 @@ static void feed(norm *n, int cls, uint32_t cp, size_t src) {
       break;
   }
   kind = is_word_letter(cp) ? TK_WORD : tamas_digit_value(cp) >= 0 ? TK_NUM : TK_OTHER;
+  /* ZWJ, direction marks, soft hyphen: inside the token they stand in, as
+  ** the match key (which drops them) sees it; «می شد‍ۆ» is not «می شد»
+  ** (found by tests/fuzz/fuzz_normalize) */
+  if (n->cur.kind != TK_NONE && is_key_invisible(cp)) kind = n->cur.kind;
   feed_char(n, cp, src, kind);
 }
 

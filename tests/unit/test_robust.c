@@ -89,6 +89,38 @@ static void test_line_break_before_mi(void) {
   free(key);
 }
 
+/* key(normalize(x)) == key(x) for a text; show both on failure. */
+static void check_key_of_normalized(const char *in, size_t len, const char *want_norm,
+                                    const char *want_key) {
+  size_t n, k1, k2;
+  char *norm = tamas_normalize(in, len, 0, &n, NULL);
+  char *key = tamas_match_key(in, len, 0, &k1, NULL);
+  char *key2 = norm ? tamas_match_key(norm, n, 0, &k2, NULL) : NULL;
+  CHECK_STR(norm, want_norm);
+  CHECK_STR(key, want_key);
+  CHECK_STR(key2, want_key);
+  free(norm), free(key), free(key2);
+}
+
+/* fuzz_normalize: «می آمد» — the normaliser joined «می‌آمد» (آمد is a past
+** stem), the key did not: it had folded آ to ا first, and «امد» is no stem. */
+static void test_key_folded_stem(void) {
+  check_key_of_normalized("می آمد", strlen("می آمد"), "می\xe2\x80\x8cآمد", "میامد");
+  check_key_of_normalized("می آورند", strlen("می آورند"), "می\xe2\x80\x8cآورند", "میاورند");
+  check_key_of_normalized("می امد", strlen("می امد"), "می امد", "میامد");
+}
+
+/* fuzz_normalize: «می شد‍ۆ» — a ZWJ (which keys drop) ended the word «شد» for
+** the normaliser, which then joined «می‌شد‍ۆ»; the key saw «شدۆ», no verb.
+** Now ZWJ, direction marks and the soft hyphen stay inside their word. */
+static void test_invisible_inside_word(void) {
+  static const char in[] = "می شد\xe2\x80\x8dۆ";
+  check_key_of_normalized(in, sizeof in - 1, "می شد\xe2\x80\x8dۆ", "می شدۆ");
+  check_key_of_normalized("می شد", strlen("می شد"), "می\xe2\x80\x8cشد", "میشد");
+  check_key_of_normalized("می شد\xe2\x80\x8f", strlen("می شد\xe2\x80\x8f"),
+                          "می شد\xe2\x80\x8f", "میشد"); /* RLM after: no join */
+}
+
 /* fuzz_normalize: with TAMAS_NORM_MAP_CHARS the map ends at the length in
 ** characters as SQLite counts them; tamas_utf8_chars() counted a stray
 ** continuation byte as nothing, SQLite as one character. */
@@ -223,6 +255,8 @@ int main(void) {
   test_dropped_controls_before_nfc();
   test_function_word_with_zwnj();
   test_line_break_before_mi();
+  test_key_folded_stem();
+  test_invisible_inside_word();
   test_chars_as_sqlite_counts();
   test_empty_and_null();
   test_files();
