@@ -372,7 +372,7 @@ static int initiator_of(const state *st, int from, int to) {
 static void name_actor(const state *st, const actor *a, tamas_actor *out) {
   memset(out, 0, sizeof *out);
   if (a->who) {
-    snprintf(out->name, sizeof out->name, "%s", a->who->name);
+    copy_utf8(out->name, sizeof out->name, a->who->name, strlen(a->who->name));
     out->known = 1;
   } else if (a->unknown_name) {
     romanise(st->text + a->name_start, a->name_end - a->name_start, out->name, sizeof out->name);

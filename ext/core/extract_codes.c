@@ -33,6 +33,17 @@ static const char *code_of(const tamas_event *e, int column) {
 const char *tamas_event_cameo(const tamas_event *e) { return code_of(e, 2); }
 const char *tamas_event_plover(const tamas_event *e) { return code_of(e, 3); }
 
+/* Copy text[0..n) into out[cap], cut at a character boundary. */
+void copy_utf8(char *out, size_t cap, const char *text, size_t n) {
+  if (cap == 0) return;
+  if (n >= cap) {
+    n = cap - 1;
+    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80) n--;
+  }
+  memcpy(out, text, n);
+  out[n] = 0;
+}
+
 /* "wyjyta hrath" → "Wyjyta Hrath", as names are written. */
 static void capitalise_words(char *s) {
   int start = 1;
@@ -51,25 +62,25 @@ void romanise(const char *text, size_t n, char *out, size_t cap) {
   out[0] = 0;
   u_strFromUTF8(src, 256, &len, text, (int32_t)n, &status);
   if (U_FAILURE(status) || len >= 256) {
-    snprintf(out, cap, "%.*s", (int)n, text);
+    copy_utf8(out, cap, text, n);
     return;
   }
   tr = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
   if (U_FAILURE(status)) {
-    snprintf(out, cap, "%.*s", (int)n, text);
+    copy_utf8(out, cap, text, n);
     return;
   }
   limit = len;
   utrans_transUChars(tr, src, &len, 256, 0, &limit, &status);
   utrans_close(tr);
   if (U_FAILURE(status)) {
-    snprintf(out, cap, "%.*s", (int)n, text);
+    copy_utf8(out, cap, text, n);
     return;
   }
   u_strToUTF8(out, (int32_t)cap - 1, NULL, src, len, &status);
   out[cap - 1] = 0;
   if (U_FAILURE(status)) {
-    snprintf(out, cap, "%.*s", (int)n, text);
+    copy_utf8(out, cap, text, n);
     return;
   }
   capitalise_words(out);

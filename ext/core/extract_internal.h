@@ -93,6 +93,9 @@ int build_actors(const sentence *s, context *cx, int32_t day, actor *out, int ma
 ** holder on the day. */
 const person *resolve_holder(const context *cx, int office, int country, int32_t day);
 
+/* Copy UTF-8 text into out[cap], cut at a character boundary. */
+void copy_utf8(char *out, size_t cap, const char *text, size_t n);
+
 /* Romanise Persian words (ICU Any-Latin; Latin-ASCII), into out. */
 void romanise(const char *text, size_t n, char *out, size_t cap);
 

@@ -464,7 +464,8 @@ const char *lexicon_add_person(tamas_lexicon *overlay, const char *name, const c
     return "office must be an office code from sql/lexicon/offices.tsv";
   if (start && start[0] && !(s = parse_day(start, strlen(start)))) return "start is not a date";
   if (end && end[0] && !(e = parse_day(end, strlen(end)))) return "end is not a date";
-  if (!aliases || !aliases[0]) return "aliases are required: the Persian forms, '|'-separated";
+  if (!aliases || !aliases[strspn(aliases, "| ")])
+    return "aliases are required: the Persian forms, '|'-separated";
   return add_tenure(overlay, name, strlen(name), c, o, s, e, aliases, strlen(aliases));
 }
 

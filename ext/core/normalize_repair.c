@@ -554,6 +554,55 @@ static size_t count_letters(const char *s, size_t n) {
   return c;
 }
 
+/* s[0..n) as a match key has it: without the characters keys drop (ZWNJ,
+** ZWJ, direction marks, embeddings and isolates, soft hyphen), and with the
+** key's letter folds (ۀ ة → ه, آ أ إ ٱ → ا, ئ → ی, ؤ → و; all two bytes to
+** two bytes).  out holds n bytes. */
+static size_t key_letters(const char *s, size_t n, char *out) {
+  const unsigned char *u = (const unsigned char *)s;
+  size_t i = 0, k = 0;
+  while (i < n) {
+    if (u[i] == 0xE2 && i + 2 < n &&
+        ((u[i + 1] == 0x80 && ((u[i + 2] >= 0x8C && u[i + 2] <= 0x8F) ||
+                               (u[i + 2] >= 0xAA && u[i + 2] <= 0xAE))) ||
+         (u[i + 1] == 0x81 && u[i + 2] >= 0xA6 && u[i + 2] <= 0xA9))) {
+      i += 3;
+      continue;
+    }
+    if (u[i] == 0xC2 && i + 1 < n && u[i + 1] == 0xAD) {
+      i += 2;
+      continue;
+    }
+    out[k++] = s[i++];
+  }
+  for (i = 0; i + 1 < k; i++) {
+    unsigned char a = (unsigned char)out[i], b = (unsigned char)out[i + 1];
+    if ((a == 0xDB && b == 0x80) || (a == 0xD8 && b == 0xA9)) out[i] = '\xD9', out[i + 1] = '\x87';
+    else if (a == 0xD8 && (b == 0xA2 || b == 0xA3 || b == 0xA5)) out[i + 1] = '\xA7';
+    else if (a == 0xD9 && b == 0xB1) out[i] = '\xD8', out[i + 1] = '\xA7';
+    else if (a == 0xD8 && b == 0xA6) out[i] = '\xDB', out[i + 1] = '\x8C';
+    else if (a == 0xD8 && b == 0xA4) out[i] = '\xD9', out[i + 1] = '\x88';
+    if (a >= 0xC0) i++;
+  }
+  return k;
+}
+
+/* Is s[0..n) one of the words of list, compared as match keys compare?  A
+** word that stops a join must stop it in the text and in its key alike, or
+** key(normalize(x)) would differ from key(x) (found by fuzz_normalize:
+** «ه‌مه ی», «ۀمه ی»). */
+static int key_equals_any(const char *s, size_t n, const str *list, size_t count) {
+  char kb[WORD_MAX_BYTES], lb[WORD_MAX_BYTES];
+  size_t i, kl;
+  if (n > WORD_MAX_BYTES) return 0;
+  kl = key_letters(s, n, kb);
+  for (i = 0; i < count; i++)
+    if (list[i].n <= WORD_MAX_BYTES && key_letters(list[i].s, list[i].n, lb) == kl &&
+        memcmp(lb, kb, kl) == 0)
+      return 1;
+  return 0;
+}
+
 /* Join the current word to the word before it where the space between them
 ** stands for a ZWNJ (or for nothing, after a letter that does not join). */
 void norm_join_words(norm *n) {
@@ -567,7 +616,9 @@ void norm_join_words(norm *n) {
     /* «می کند»; but «می» after a number or «ماه» is the month of May */
     char kb[WORD_MAX_BYTES];
     size_t kl = strip_zwnj(cs, cl, kb), z;
-    if (spaced(n, &n->t2, a) && (n->t2.kind == TK_NUM || tok_equals(n, &n->t2, MONTH)))
+    if (spaced(n, &n->t2, a) &&
+        (n->t2.kind == TK_NUM ||
+         key_equals_any(b->s + n->t2.start, n->t2.end - n->t2.start, &MONTH, 1)))
       return;
     if (!parse_verb(kb, kl, 1, &z)) {
       /* a key has folded a stem's آ to ا («می آمد» → «امد»); the normalised
@@ -584,12 +635,8 @@ void norm_join_words(norm *n) {
     zwnj = norm_joins_next(cp_before(as, al));
   } else if (cl <= 6 && (cs[0] == '\xD8' || cs[0] == '\xDB') &&
              equals_any(cs, cl, HEH_WORDS, COUNT(HEH_WORDS))) {
-    /* the function words compared without ZWNJ, as the match key sees them
-    ** («ه‌مه ی» is «همه ی»: found by tests/fuzz/fuzz_normalize) */
-    char kb[WORD_MAX_BYTES];
     if (count_letters(as, al) < 3 || !has_suffix(as, al, HEH) ||
-        (al <= WORD_MAX_BYTES &&
-         equals_any(kb, strip_zwnj(as, al, kb), HEH_FUNCTION_WORDS, COUNT(HEH_FUNCTION_WORDS))))
+        key_equals_any(as, al, HEH_FUNCTION_WORDS, COUNT(HEH_FUNCTION_WORDS)))
       return;
     zwnj = 1;
   } else {
