@@ -102,19 +102,14 @@ static int actors_next(sqlite3_vtab_cursor *cur) {
 
 static int actors_eof(sqlite3_vtab_cursor *cur) { return ((actors_cursor *)cur)->eof; }
 
-static void result_day(sqlite3_context *ctx, int32_t jdn) {
-  char iso[11];
-  if (jdn && tamas_jdn_to_iso(jdn, iso)) sqlite3_result_text(ctx, iso, 10, SQLITE_TRANSIENT);
-}
-
 static int actors_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
   const tamas_actor_row *r = &((actors_cursor *)cur)->row;
   switch (col) {
     case COL_NAME: sqlite3_result_text(ctx, r->name, -1, SQLITE_TRANSIENT); break;
     case COL_COUNTRY: sqlite3_result_text(ctx, r->country, -1, SQLITE_TRANSIENT); break;
     case COL_OFFICE: sqlite3_result_text(ctx, r->office, -1, SQLITE_TRANSIENT); break;
-    case COL_START: result_day(ctx, r->start); break;
-    case COL_END: result_day(ctx, r->end); break;
+    case COL_START: tamas_result_day(ctx, r->start); break;
+    case COL_END: tamas_result_day(ctx, r->end); break;
     case COL_ALIASES: sqlite3_result_text(ctx, r->aliases, -1, SQLITE_TRANSIENT); break;
     default: sqlite3_result_int(ctx, r->added); break;
   }

@@ -197,15 +197,6 @@ static int articles_eof(sqlite3_vtab_cursor *cur) {
   return ((articles_cursor *)cur)->file == NULL;
 }
 
-static void result_span(sqlite3_context *ctx, const char *text, tamas_span s) {
-  if (s.end > s.start)
-    sqlite3_result_text(ctx, text + s.start, (int)(s.end - s.start), SQLITE_TRANSIENT);
-}
-
-static void result_string(sqlite3_context *ctx, const char *s) {
-  if (s && s[0]) sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
-}
-
 static int articles_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
   articles_cursor *c = (articles_cursor *)cur;
   const tamas_article *a = &c->article;
@@ -214,16 +205,16 @@ static int articles_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int c
     return SQLITE_OK;
   }
   if (col == COL_ERROR) {
-    result_string(ctx, c->error);
+    tamas_result_text(ctx, c->error);
     return SQLITE_OK;
   }
   if (!c->text) return SQLITE_OK; /* unreadable: every other column NULL */
   switch (col) {
-    case COL_TITLE: result_span(ctx, c->text, a->title); break;
-    case COL_PUBLISHED: result_string(ctx, a->published); break;
-    case COL_SOURCE: result_string(ctx, a->source); break;
-    case COL_CITES: result_string(ctx, a->cites); break;
-    case COL_NEWS_CODE: result_string(ctx, a->news_code); break;
+    case COL_TITLE: tamas_result_span(ctx, c->text, a->title); break;
+    case COL_PUBLISHED: tamas_result_text(ctx, a->published); break;
+    case COL_SOURCE: tamas_result_text(ctx, a->source); break;
+    case COL_CITES: tamas_result_text(ctx, a->cites); break;
+    case COL_NEWS_CODE: tamas_result_text(ctx, a->news_code); break;
     case COL_BODY:
       if (c->body_len > 0) sqlite3_result_text(ctx, c->body, (int)c->body_len, SQLITE_TRANSIENT);
       break;

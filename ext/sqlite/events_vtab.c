@@ -311,25 +311,12 @@ static sqlite3_int64 char_position(events_cursor *c, size_t byte) {
   return (sqlite3_int64)c->char_pos + 1;
 }
 
-static void result_text(sqlite3_context *ctx, const char *s) {
-  if (s && s[0]) sqlite3_result_text(ctx, s, -1, SQLITE_TRANSIENT);
-}
-
-static void result_span(sqlite3_context *ctx, const char *text, tamas_span s) {
-  if (s.end > s.start) sqlite3_result_text(ctx, text + s.start, (int)(s.end - s.start), SQLITE_TRANSIENT);
-}
-
-static void result_day(sqlite3_context *ctx, int32_t jdn) {
-  char iso[11];
-  if (jdn && tamas_jdn_to_iso(jdn, iso)) sqlite3_result_text(ctx, iso, 10, SQLITE_TRANSIENT);
-}
-
 static void result_actor(sqlite3_context *ctx, events_cursor *c, const tamas_actor *a, int field) {
   switch (field) {
-    case 0: result_text(ctx, a->name); break;
-    case 1: result_span(ctx, c->text, a->fa); break;
-    case 2: result_text(ctx, a->country); break;
-    case 3: result_text(ctx, a->office); break;
+    case 0: tamas_result_text(ctx, a->name); break;
+    case 1: tamas_result_span(ctx, c->text, a->fa); break;
+    case 2: tamas_result_text(ctx, a->country); break;
+    case 3: tamas_result_text(ctx, a->office); break;
     default: sqlite3_result_int(ctx, a->known); break;
   }
 }
@@ -344,33 +331,33 @@ static int events_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col
       return SQLITE_OK;
     }
     if (col == 1) {
-      result_span(ctx, c->text, c->article.title);
+      tamas_result_span(ctx, c->text, c->article.title);
       return SQLITE_OK;
     }
     col -= 2;
   }
   switch (col) {
-    case C_MEDIUM: result_text(ctx, e->medium); break;
-    case C_STATUS: result_text(ctx, tamas_status_name(e->status)); break;
+    case C_MEDIUM: tamas_result_text(ctx, e->medium); break;
+    case C_STATUS: tamas_result_text(ctx, tamas_status_name(e->status)); break;
     case C_A1: case C_A1_FA: case C_A1_COUNTRY: case C_A1_OFFICE: case C_A1_KNOWN:
       result_actor(ctx, c, &e->actor[0], col - C_A1);
       break;
     case C_A2: case C_A2_FA: case C_A2_COUNTRY: case C_A2_OFFICE: case C_A2_KNOWN:
       result_actor(ctx, c, &e->actor[1], col - C_A2);
       break;
-    case C_INITIATOR: result_text(ctx, e->initiator); break;
-    case C_DATE: result_day(ctx, e->date); break;
-    case C_DATE_END: result_day(ctx, e->date_end); break;
-    case C_PRECISION: result_text(ctx, tamas_precision_name(e->precision)); break;
-    case C_DATE_TEXT: result_span(ctx, c->text, e->date_text); break;
-    case C_CAMEO: result_text(ctx, tamas_event_cameo(e)); break;
-    case C_PLOVER: result_text(ctx, tamas_event_plover(e)); break;
+    case C_INITIATOR: tamas_result_text(ctx, e->initiator); break;
+    case C_DATE: tamas_result_day(ctx, e->date); break;
+    case C_DATE_END: tamas_result_day(ctx, e->date_end); break;
+    case C_PRECISION: tamas_result_text(ctx, tamas_precision_name(e->precision)); break;
+    case C_DATE_TEXT: tamas_result_span(ctx, c->text, e->date_text); break;
+    case C_CAMEO: tamas_result_text(ctx, tamas_event_cameo(e)); break;
+    case C_PLOVER: tamas_result_text(ctx, tamas_event_plover(e)); break;
     case C_FIRST: sqlite3_result_int(ctx, e->first_time); break;
     case C_MENTIONS: sqlite3_result_int(ctx, e->mentions); break;
-    case C_EVIDENCE: result_span(ctx, c->text, e->evidence); break;
+    case C_EVIDENCE: tamas_result_span(ctx, c->text, e->evidence); break;
     case C_EV_START: sqlite3_result_int64(ctx, char_position(c, e->evidence.start)); break;
     case C_EV_END: sqlite3_result_int64(ctx, char_position(c, e->evidence.end) - 1); break;
-    case C_PUBLISHED: result_text(ctx, c->x.published); break;
+    case C_PUBLISHED: tamas_result_text(ctx, c->x.published); break;
     default: break; /* hidden argument columns */
   }
   return SQLITE_OK;

@@ -26,6 +26,12 @@ void tamas_sql_timeline_final(sqlite3_context *);
 /* articles_vtab.c */
 const sqlite3_module *tamas_articles_module(void);
 
+/* results.c: result setters shared by the tables (NULL when empty) */
+#include "tamas.h"
+void tamas_result_text(sqlite3_context *ctx, const char *s);
+void tamas_result_span(sqlite3_context *ctx, const char *text, tamas_span s);
+void tamas_result_day(sqlite3_context *ctx, int32_t jdn);
+
 /* actors_vtab.c */
 const sqlite3_module *tamas_actors_module(void);
 
