@@ -115,11 +115,15 @@ demo: deps
 	@sqlite3 -cmd ".load build/tamas" -box :memory: < sql/demo.sql
 
 bench: deps
-	$(MAKE) --no-print-directory build/tamas.so build/bench
+	$(MAKE) --no-print-directory build/tamas.so build/bench build/bench-stages
 	@build/bench build/tamas
+	@sh tests/bench/files.sh build/tamas
 
 build/bench: tests/bench/bench.c | build
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(BASEFLAGS) -o $@ $< $(shell pkg-config --libs sqlite3 2>/dev/null) -lm
+
+build/bench-stages: tests/bench/stages.c $(CORE_OBJ:%=build/%) | build
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(BASEFLAGS) -o $@ $< $(CORE_OBJ:%=build/%) $(LIBS)
 
 build:
 	mkdir -p $@

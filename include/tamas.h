@@ -320,6 +320,14 @@ typedef struct tamas_article {
 int tamas_article_read(const char *text, size_t len, tamas_article *a);
 void tamas_article_free(tamas_article *a);
 
+/* The same, reading only some parts: without TAMAS_ARTICLE_SOURCES, source
+** and cites stay NULL (contact extraction does not need them, and looking
+** for «به گزارش …» in every paragraph is a good share of the reading). */
+#define TAMAS_ARTICLE_SOURCES 1u
+#define TAMAS_ARTICLE_ALL TAMAS_ARTICLE_SOURCES
+int tamas_article_read_parts(const char *text, size_t len, unsigned parts,
+                             tamas_article *a);
+
 /* The body as one string: the paragraphs joined by "\n".  malloc'd, NUL-
 ** terminated, length in *out_len; NULL when out of memory. */
 char *tamas_article_body(const tamas_article *a, const char *text,
@@ -380,6 +388,12 @@ typedef struct tamas_extraction {
 ** or 0 when out of memory.  Free with tamas_extraction_free(). */
 int tamas_extract(const char *text, size_t len, const char *published,
                   const void *overlay, tamas_extraction *out);
+
+/* The same for a page already read with tamas_article_read(_parts), so a
+** caller that also wants the title reads the page once. */
+int tamas_extract_article(const char *text, const tamas_article *a,
+                          const char *published, const void *overlay,
+                          tamas_extraction *out);
 void tamas_extraction_free(tamas_extraction *x);
 
 /* Actors added at run time, for one connection (NULL when out of memory),

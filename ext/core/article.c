@@ -21,6 +21,7 @@
 ** after the headline); a short kicker line («روتیتر») right above another
 ** headline gives way to it.
 */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -51,6 +52,7 @@ typedef struct line {
 #define TICKER_MIN_BYTES 250
 #define TICKER_MIN_WORDS 25
 #define DATE_LINE_MAX_OTHER_WORDS 6
+#define WORDS_COUNTED 64        /* line word counts stop here */
 
 /* ---- small text helpers ------------------------------------------------- */
 
@@ -115,34 +117,72 @@ static int is_letter_char(uint32_t cp) {
          ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
 }
 
+enum { CH_BLANK, CH_LETTER, CH_DIGIT, CH_OTHER };
+
+/* The class of the character at t[i] (blank, letter, digit or other), with
+** its length in *cl.  ASCII and the Arabic block (two bytes) are decided
+** without the general decoder: they are nearly all of a page. */
+static int char_class(const char *t, size_t end, size_t i, size_t *cl) {
+  unsigned char c = (unsigned char)t[i];
+  uint32_t cp;
+  if (c < 0x80) {
+    *cl = 1;
+    if (c == ' ' || (c >= 0x09 && c <= 0x0D)) return CH_BLANK;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CH_LETTER;
+    return c >= '0' && c <= '9' ? CH_DIGIT : CH_OTHER;
+  }
+  if (c >= 0xD8 && c <= 0xDB && i + 1 < end && ((unsigned char)t[i + 1] & 0xC0) == 0x80) {
+    *cl = 2;
+    cp = ((uint32_t)(c & 0x1F) << 6) | ((unsigned char)t[i + 1] & 0x3F);
+  } else {
+    cp = decode_at(t, end, i, cl);
+    if (is_blank_char(cp)) return CH_BLANK;
+  }
+  if (tamas_digit_value(cp) >= 0) return CH_DIGIT;
+  return is_letter_char(cp) ? CH_LETTER : CH_OTHER;
+}
+
+/* Can byte c start a blank character (ASCII white space, U+00A0, U+2000-
+** U+206F, U+3000, U+FEFF)?  Other bytes of a word are skipped unread. */
+static int may_start_blank(unsigned char c) {
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xC2 || c == 0xE2 || c == 0xE3 ||
+         c == 0xEF;
+}
+
 /* Words (runs between blanks) that hold a letter, or with digits_count a
-** letter or a digit: «|», «-» and «:» alone are not words. */
-static int count_words_with(const char *t, size_t start, size_t end, int digits_count) {
+** letter or a digit: «|», «-» and «:» alone are not words.  Counting stops
+** at `limit`: the reader only asks whether a line is short. */
+static int count_words_with(const char *t, size_t start, size_t end, int digits_count,
+                            int limit) {
   size_t i = start, cl;
-  int words = 0, in_word = 0, counted = 0;
-  while (i < end) {
-    uint32_t cp = decode_at(t, end, i, &cl);
-    if (is_blank_char(cp)) {
-      in_word = 0;
-    } else {
-      if (!in_word) counted = 0;
-      in_word = 1;
-      if (!counted && (is_letter_char(cp) || (digits_count && tamas_digit_value(cp) >= 0))) {
+  int words = 0;
+  while (i < end && words < limit) {
+    int k = char_class(t, end, i, &cl), counted = 0;
+    if (k == CH_BLANK) {
+      i += cl;
+      continue;
+    }
+    for (;;) { /* one word */
+      if (!counted && (k == CH_LETTER || (digits_count && k == CH_DIGIT))) {
         words++;
         counted = 1;
       }
+      i += cl;
+      if (counted) /* the rest of a counted word only matters for its end */
+        while (i < end && !may_start_blank((unsigned char)t[i])) i++;
+      if (i >= end || (k = char_class(t, end, i, &cl)) == CH_BLANK) break;
     }
-    i += cl;
   }
   return words;
 }
 
 static int count_letter_words(const char *t, size_t start, size_t end) {
-  return count_words_with(t, start, end, 0);
+  return count_words_with(t, start, end, 0, INT_MAX);
 }
 
+/* Words of a line, up to WORDS_COUNTED (enough for every threshold below). */
 static int count_content_words(const char *t, size_t start, size_t end) {
-  return count_words_with(t, start, end, 1);
+  return count_words_with(t, start, end, 1, WORDS_COUNTED);
 }
 
 static int count_char(const char *t, size_t start, size_t end, char c) {
@@ -258,14 +298,16 @@ static void read_scraper_date(const char *t, line *l, tamas_article *a) {
 
 static line_kind classify(const char *t, line *l, tamas_article *a, int body_started) {
   char folded[FOLD_MAX];
-  size_t n;
+  size_t n = 0;
   int terminal;
   if (l->start == l->end) return L_BLANK;
   l->words = count_content_words(t, l->start, l->end);
-  n = cue_fold(t + l->start, l->end - l->start, folded, sizeof folded);
   terminal = ends_sentence(t, l->start, l->end);
+  /* cue words matter only on short lines: fold those alone (most bytes are
+  ** in long paragraphs) */
   if (l->words <= SHORT_LINE_WORDS && !terminal) {
     size_t cue_end;
+    n = cue_fold(t + l->start, l->end - l->start, folded, sizeof folded);
     if (cue_find(folded, n, CUE_END, NULL) == CUE_END) return L_END;
     /* «خانه | سیاسی | اقتصادی», «نام سایت | شعار»: menus and site banners */
     if (count_char(t, l->start, l->end, '|') >= 1) return L_CHROME;
@@ -414,6 +456,10 @@ static void read_today_in_lead(const char *t, tamas_article *a) {
 }
 
 int tamas_article_read(const char *text, size_t len, tamas_article *a) {
+  return tamas_article_read_parts(text, len, TAMAS_ARTICLE_ALL, a);
+}
+
+int tamas_article_read_parts(const char *text, size_t len, unsigned parts, tamas_article *a) {
   line *lines = NULL;
   size_t n, i, title = 0;
   int has_title, body_started = 0, ok;
@@ -437,5 +483,5 @@ int tamas_article_read(const char *text, size_t len, tamas_article *a) {
     return 0;
   }
   read_today_in_lead(text, a);
-  return tamas_article_find_sources(text, a);
+  return (parts & TAMAS_ARTICLE_SOURCES) ? tamas_article_find_sources(text, a) : 1;
 }

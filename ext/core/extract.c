@@ -675,7 +675,7 @@ static void note_countries(context *cx, const actor *a, int n) {
 
 static void process_sentence(state *st, size_t start, size_t end, int count_only) {
   int i;
-  scan_sentence(&st->s, st->text, start, end, st->cx.overlay);
+  scan_sentence(&st->s, st->text, start, end, st->cx.overlay, !count_only);
   st->n_actors = build_actors(&st->s, &st->cx, st->cx.day, st->actors, MAX_ACTORS);
   note_countries(&st->cx, st->actors, st->n_actors);
   if (count_only) return;
@@ -708,12 +708,22 @@ static void each_sentence(state *st, tamas_span para, int count_only) {
 
 int tamas_extract(const char *text, size_t len, const char *published, const void *overlay,
                   tamas_extraction *out) {
-  state *st = calloc(1, sizeof *st);
   tamas_article a;
+  int ok;
+  memset(out, 0, sizeof *out);
+  if (!tamas_article_read_parts(text, len, 0, &a)) return 0;
+  ok = tamas_extract_article(text, &a, published, overlay, out);
+  tamas_article_free(&a);
+  return ok;
+}
+
+int tamas_extract_article(const char *text, const tamas_article *a, const char *published,
+                          const void *overlay, tamas_extraction *out) {
+  state *st = calloc(1, sizeof *st);
   size_t i;
   memset(out, 0, sizeof *out);
   if (!st) return 0;
-  if (!lexicon_builtin() || !tamas_article_read(text, len, &a)) {
+  if (!lexicon_builtin()) {
     free(st);
     return 0;
   }
@@ -722,19 +732,18 @@ int tamas_extract(const char *text, size_t len, const char *published, const voi
   st->cx.base = lexicon_builtin();
   st->cx.overlay = overlay;
   if (published && published[0]) snprintf(out->published, sizeof out->published, "%s", published);
-  else memcpy(out->published, a.published, sizeof a.published);
+  else memcpy(out->published, a->published, sizeof a->published);
   if (out->published[0] && !tamas_parse_timevalue(out->published, 10, &st->cx.day)) st->cx.day = 0;
   /* A first look: the article's two countries, for «دو کشور», from the title
   ** and lead; and, when the date is unknown, the persons it names anywhere,
   ** for offices («همتای آمریکایی وی») that a later sentence puts a name to. */
-  if (a.title.end > a.title.start) each_sentence(st, a.title, 1);
-  for (i = 0; i < a.n_paragraphs && (i == 0 || !st->cx.day); i++)
-    each_sentence(st, a.paragraphs[i], 1);
+  if (a->title.end > a->title.start) each_sentence(st, a->title, 1);
+  for (i = 0; i < a->n_paragraphs && (i == 0 || !st->cx.day); i++)
+    each_sentence(st, a->paragraphs[i], 1);
   st->cx.have_subject = 0;
   st->cx.last_country = -1;
-  if (a.n_paragraphs == 0 && a.title.end > a.title.start) each_sentence(st, a.title, 0);
-  for (i = 0; i < a.n_paragraphs; i++) each_sentence(st, a.paragraphs[i], 0);
-  tamas_article_free(&a);
+  if (a->n_paragraphs == 0 && a->title.end > a->title.start) each_sentence(st, a->title, 0);
+  for (i = 0; i < a->n_paragraphs; i++) each_sentence(st, a->paragraphs[i], 0);
   i = !st->failed;
   free(st);
   if (!i) tamas_extraction_free(out);

@@ -29,9 +29,18 @@ typedef struct mention {
   mention_kind kind;
   const tamas_lexicon *lex;  /* the lexicon the entries belong to */
   const lex_entry *first;    /* entries matched (walk with lexicon_next_entry) */
+  unsigned cues;             /* 1 << cue kind, for each cue among the entries */
   int w0, w1;                /* words [w0, w1) */
   tamas_date_match date;     /* MK_DATE */
 } mention;
+
+/* The longest phrase at one word, once looked up. */
+typedef struct word_match {
+  const tamas_lexicon *lex;
+  const lex_entry *first;
+  size_t len;                /* key bytes; 0 when none */
+  int known;                 /* looked up already */
+} word_match;
 
 /* One sentence, scanned. */
 typedef struct sentence {
@@ -41,6 +50,7 @@ typedef struct sentence {
   size_t key_len;
   unsigned char ends[KEY_BYTES + 1]; /* ends[i]: a word ends at key byte i */
   word words[MAX_WORDS];
+  word_match matches[MAX_WORDS];
   int n_words;
   mention mentions[MAX_MENTIONS];
   int n_mentions;
@@ -55,9 +65,10 @@ const lex_entry *mention_cue(const mention *m, int cue);
 int sentence_has_word(const sentence *s, int w0, int w1, const char *folded);
 int sentence_has_byte(const sentence *s, size_t from, size_t to, char c);
 
-/* Scan [start, end) of text into words and mentions. */
+/* Scan [start, end) of text into words and mentions; with dates_too, also
+** the dates of a sentence that holds a contact word. */
 void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
-                   const tamas_lexicon *overlay);
+                   const tamas_lexicon *overlay, int dates_too);
 
 /* ---- actors ---- */
 

@@ -26,10 +26,20 @@ const lex_entry *mention_entry(const mention *m, entry_kind kind) {
 
 const lex_entry *mention_cue(const mention *m, int cue) {
   const lex_entry *e;
-  if (m->kind != MK_ENTRY) return NULL;
+  if (m->kind != MK_ENTRY || !(m->cues & (1u << cue))) return NULL;
   for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
     if (e->kind == E_CUE && e->cue == cue) return e;
   return NULL;
+}
+
+/* The cue kinds among a mention's entries, one bit each: most look-ups of a
+** cue kind are answered by this mask alone. */
+static unsigned cue_mask(const mention *m) {
+  const lex_entry *e;
+  unsigned mask = 0;
+  for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
+    if (e->kind == E_CUE) mask |= 1u << e->cue;
+  return mask;
 }
 
 static int is_word_char(uint32_t cp) {
@@ -123,22 +133,33 @@ static void add_mention(sentence *s, const mention *m) {
   if (s->n_mentions < MAX_MENTIONS) s->mentions[s->n_mentions++] = *m;
 }
 
-void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
-                   const tamas_lexicon *overlay) {
-  const tamas_lexicon *base = lexicon_builtin();
-  unsigned char date_word[MAX_WORDS];
-  mention dates[16];
-  int n_dates = 0, w, d = 0;
-  size_t from = start;
+/* The longest phrase of either lexicon at word w (0 bytes if none),
+** looked up once per word and sentence. */
+static const word_match *match_at(sentence *s, int w, const tamas_lexicon *overlay) {
+  word_match *wm = &s->matches[w];
+  if (!wm->known) {
+    const lex_entry *e1 = NULL, *e2 = NULL;
+    int n1 = 0, n2 = 0;
+    size_t ks = s->words[w].key_start;
+    size_t len1 = lexicon_match(lexicon_builtin(), s->key + ks, s->key_len - ks, s->ends + ks,
+                                &e1, &n1);
+    size_t len2 = lexicon_match(overlay, s->key + ks, s->key_len - ks, s->ends + ks, &e2, &n2);
+    wm->known = 1;
+    wm->len = len2 >= len1 ? len2 : len1;
+    wm->lex = len2 >= len1 && len2 > 0 ? overlay : lexicon_builtin();
+    wm->first = len2 >= len1 && len2 > 0 ? e2 : e1;
+  }
+  return wm;
+}
+
+/* Find the dates of the sentence; mark their words. */
+static int find_dates(sentence *s, mention *dates, int max, unsigned char *date_word) {
   tamas_date_match dm;
-  s->text = text;
-  s->start = start;
-  s->end = end;
-  s->n_mentions = 0;
-  fold_words(s);
-  memset(date_word, 0, sizeof date_word);
-  while (n_dates < 16 && tamas_find_date(text, end, from, TAMAS_CAL_ANY, TAMAS_FIND_VALID, &dm)) {
-    mention *m = &dates[n_dates++];
+  size_t from = s->start;
+  int n = 0;
+  while (n < max &&
+         tamas_find_date(s->text, s->end, from, TAMAS_CAL_ANY, TAMAS_FIND_VALID, &dm)) {
+    mention *m = &dates[n++];
     int k;
     memset(m, 0, sizeof *m);
     m->kind = MK_DATE;
@@ -149,12 +170,20 @@ void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
     for (k = m->w0; k < m->w1; k++) date_word[k] = 1;
     from = dm.end;
   }
+  return n;
+}
+
+/* Mentions left to right: at each word the date that starts there, else
+** the longest phrase. */
+static void read_mentions(sentence *s, const tamas_lexicon *overlay, const mention *dates,
+                          int n_dates, const unsigned char *date_word) {
+  int w, d = 0;
+  s->n_mentions = 0;
   for (w = 0; w < s->n_words;) {
-    const lex_entry *e1 = NULL, *e2 = NULL;
-    int n1 = 0, n2 = 0;
-    size_t ks = s->words[w].key_start, len1, len2, len;
+    const word_match *wm;
+    size_t ks = s->words[w].key_start;
     mention m;
-    if (date_word[w]) {
+    if (date_word && date_word[w]) {
       while (d < n_dates && dates[d].w0 < w) d++;
       if (d < n_dates && dates[d].w0 == w) {
         add_mention(s, &dates[d]);
@@ -165,22 +194,47 @@ void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
       }
       continue;
     }
-    len1 = lexicon_match(base, s->key + ks, s->key_len - ks, s->ends + ks, &e1, &n1);
-    len2 = lexicon_match(overlay, s->key + ks, s->key_len - ks, s->ends + ks, &e2, &n2);
-    len = len2 >= len1 ? len2 : len1;
-    if (len == 0) {
+    wm = match_at(s, w, overlay);
+    if (wm->len == 0) {
       w++;
       continue;
     }
     memset(&m, 0, sizeof m);
     m.kind = MK_ENTRY;
-    m.lex = len2 >= len1 && len2 > 0 ? overlay : base;
-    m.first = len2 >= len1 && len2 > 0 ? e2 : e1;
+    m.lex = wm->lex;
+    m.first = wm->first;
+    m.cues = cue_mask(&m);
     m.w0 = w;
-    while (w < s->n_words && s->words[w].key_start < ks + len) w++;
+    while (w < s->n_words && s->words[w].key_start < ks + wm->len) w++;
     m.w1 = w;
     /* stop words and honorifics only matter to unknown names, which look
     ** them up themselves: they are not mentions */
     if (!only_name_cues(&m)) add_mention(s, &m);
   }
+}
+
+static int has_contact_cue(const sentence *s) {
+  int m;
+  for (m = 0; m < s->n_mentions; m++)
+    if (s->mentions[m].cues & (1u << C_CONTACT)) return 1;
+  return 0;
+}
+
+void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
+                   const tamas_lexicon *overlay, int dates_too) {
+  unsigned char date_word[MAX_WORDS];
+  mention dates[16];
+  int n_dates;
+  s->text = text;
+  s->start = start;
+  s->end = end;
+  fold_words(s);
+  memset(s->matches, 0, (size_t)s->n_words * sizeof *s->matches);
+  /* Phrases first: only a sentence with a contact word needs its dates (they
+  ** date events), and most of the cost of a sentence is in finding dates. */
+  read_mentions(s, overlay, NULL, 0, NULL);
+  if (!dates_too || !has_contact_cue(s)) return;
+  memset(date_word, 0, (size_t)s->n_words);
+  n_dates = find_dates(s, dates, 16, date_word);
+  if (n_dates > 0) read_mentions(s, overlay, dates, n_dates, date_word);
 }

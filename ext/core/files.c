@@ -189,14 +189,24 @@ void tamas_walk_close(tamas_walk *w) {
 }
 
 int tamas_utf8_valid(const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, cl;
   while (i < n) {
-    if ((unsigned char)s[i] < 0x80) {
+    unsigned char c = u[i];
+    if (c < 0x80) {
       i++;
       continue;
     }
-    if (tamas_utf8_decode((const unsigned char *)s, n, i, &cl) == TAMAS_REPLACEMENT_CHAR &&
-        cl == 1)
+    /* runs of two-byte forms (Arabic script, Latin-1) and ASCII without the
+    ** general decoder: they are nearly all of a Persian page */
+    while (c >= 0xC2 && c <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      while (i < n && u[i] < 0x80) i++;
+      if (i == n) return 1;
+      c = u[i];
+    }
+    if (c < 0x80) continue;
+    if (tamas_utf8_decode(u, n, i, &cl) == TAMAS_REPLACEMENT_CHAR && cl == 1)
       return 0; /* U+FFFD itself is 3 bytes long */
     i += cl;
   }

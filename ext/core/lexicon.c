@@ -38,7 +38,28 @@ typedef struct entry_link {
   int32_t next;
 } entry_link;
 
+/* The built-in trie, once loaded, is copied into a read-only form laid out
+** for look-ups: nodes in breadth-first order, the children of a node next to
+** each other (their bytes in byte[] in ascending order), and a 256-entry
+** table for the few nodes with many children.  A walk then touches a few
+** nearby cache lines instead of one random slot of a large hash per byte. */
+typedef struct frozen_node {
+  int32_t first_entry; /* index into entries, -1 if none */
+  int32_t first_child; /* the children are first_child .. first_child + n - 1 */
+  int32_t dense;       /* offset of this node's table in dense[], or -1 */
+  int32_t n_children;
+} frozen_node;
+
+typedef struct frozen_trie {
+  frozen_node *nodes;
+  unsigned char *byte; /* byte[i]: the byte that leads into node i */
+  int32_t *dense;
+} frozen_trie;
+
+#define DENSE_MIN_CHILDREN 12
+
 struct tamas_lexicon {
+  frozen_trie frozen; /* the built-in lexicon: set once built */
   trie_node *nodes;
   int32_t n_nodes, cap_nodes;
   trie_edge *edges; /* open addressing, size a power of two */
@@ -167,15 +188,107 @@ static tamas_lexicon *new_lexicon(void) {
   return lex;
 }
 
+/* Copy the trie into its read-only form (see frozen_trie).  Returns 0 when
+** out of memory; the hashed trie still works then. */
+static int freeze(tamas_lexicon *lex) {
+  frozen_trie f = {NULL, NULL, NULL};
+  int32_t n = lex->n_nodes, *count = calloc((size_t)n + 1, sizeof *count);
+  int32_t *order = malloc((size_t)n * sizeof *order), *new_id = malloc((size_t)n * sizeof *new_id);
+  /* zeroed: an unfilled slot (key 0) never passes for an edge of a node */
+  trie_edge *by_parent = calloc(lex->n_edges + 1, sizeof *by_parent);
+  int32_t i, head, next = 1, n_dense = 0, ok = 0;
+  f.nodes = malloc((size_t)n * sizeof *f.nodes);
+  f.byte = calloc((size_t)n, 1);
+  if (!count || !order || !new_id || !by_parent || !f.nodes || !f.byte) goto done;
+  /* edges grouped by parent (a counting sort), each group in byte order */
+  for (i = 0; i < (int32_t)lex->cap_edges; i++)
+    if (lex->edges[i].key) count[((lex->edges[i].key - 1) >> 8) + 1]++;
+  for (i = 0; i < n; i++) count[i + 1] += count[i];
+  for (i = 0; i < (int32_t)lex->cap_edges; i++)
+    if (lex->edges[i].key) {
+      trie_edge e = lex->edges[i];
+      int32_t at = count[(e.key - 1) >> 8]++, k = at;
+      uint32_t parent = (e.key - 1) >> 8;
+      /* insertion into the parent's group, kept sorted by byte */
+      while (k > 0 && (by_parent[k - 1].key - 1) >> 8 == parent &&
+             by_parent[k - 1].key > e.key) {
+        by_parent[k] = by_parent[k - 1];
+        k--;
+      }
+      by_parent[k] = e;
+    }
+  for (i = n; i > 0; i--) count[i] = count[i - 1]; /* back to group starts */
+  count[0] = 0;
+  /* breadth first: each node's children get consecutive numbers */
+  order[0] = 0;
+  new_id[0] = 0;
+  for (head = 0; head < next; head++) {
+    int32_t old = order[head], k, kids = count[old + 1] - count[old];
+    frozen_node *fn = &f.nodes[head];
+    fn->first_entry = lex->nodes[old].first_entry;
+    fn->first_child = next;
+    fn->n_children = kids;
+    fn->dense = -1;
+    if (kids >= DENSE_MIN_CHILDREN) n_dense++;
+    for (k = 0; k < kids; k++) {
+      const trie_edge *e = &by_parent[count[old] + k];
+      order[next] = e->child;
+      new_id[e->child] = next;
+      f.byte[next] = (unsigned char)((e->key - 1) & 0xFF);
+      next++;
+    }
+  }
+  if (!(f.dense = malloc(((size_t)n_dense * 256 + 1) * sizeof *f.dense))) goto done;
+  n_dense = 0;
+  for (i = 0; i < n; i++) {
+    frozen_node *fn = &f.nodes[i];
+    int32_t k;
+    if (fn->n_children < DENSE_MIN_CHILDREN) continue;
+    fn->dense = n_dense;
+    for (k = 0; k < 256; k++) f.dense[n_dense + k] = -1;
+    for (k = 0; k < fn->n_children; k++) f.dense[n_dense + f.byte[fn->first_child + k]] = fn->first_child + k;
+    n_dense += 256;
+  }
+  lex->frozen = f;
+  ok = 1;
+done:
+  if (!ok) {
+    free(f.nodes);
+    free(f.byte);
+  }
+  free(count);
+  free(order);
+  free(new_id);
+  free(by_parent);
+  return ok;
+}
+
+static int32_t frozen_child(const frozen_trie *f, int32_t node, unsigned char b) {
+  const frozen_node *fn = &f->nodes[node];
+  int32_t k;
+  if (fn->dense >= 0) return f->dense[fn->dense + b];
+  for (k = fn->first_child; k < fn->first_child + fn->n_children; k++) {
+    if (f->byte[k] == b) return k;
+    if (f->byte[k] > b) break;
+  }
+  return -1;
+}
+
+/* The node's first entry, or -1. */
+static int32_t entry_of(const tamas_lexicon *lex, int32_t node) {
+  return lex->frozen.nodes ? lex->frozen.nodes[node].first_entry : lex->nodes[node].first_entry;
+}
+
 size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
                      const unsigned char *ends, const lex_entry **out, int *n_out) {
   int32_t node = 0, best_node = -1;
   size_t i, best = 0;
   if (!lex) return 0;
   for (i = 0; i < n; i++) {
-    node = find_child(lex, node, (unsigned char)key[i]);
+    node = lex->frozen.nodes ? frozen_child(&lex->frozen, node, (unsigned char)key[i])
+                             : find_child(lex, node, (unsigned char)key[i]);
     if (node < 0) break;
-    if (lex->nodes[node].first_entry >= 0 && ends[i + 1]) {
+    if (ends[i + 1] && entry_of(lex, node) >= 0) {
       best = i + 1;
       best_node = node;
     }
@@ -183,9 +296,9 @@ size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
   if (best_node < 0) return 0;
   /* entries of one node are contiguous in a linked list: hand back the
   ** head; callers walk it with lexicon_next_entry */
-  *out = &lex->entries[lex->nodes[best_node].first_entry].e;
+  *out = &lex->entries[entry_of(lex, best_node)].e;
   *n_out = 0;
-  for (int32_t k = lex->nodes[best_node].first_entry; k >= 0; k = lex->entries[k].next) (*n_out)++;
+  for (int32_t k = entry_of(lex, best_node); k >= 0; k = lex->entries[k].next) (*n_out)++;
   return best;
 }
 
@@ -411,6 +524,7 @@ static void build_builtin(void) {
   if (load_countries(lex, tamas_lex_countries, tamas_lex_countries_size, 1, 2, 3) &&
       load_countries(lex, tamas_lex_orgs, tamas_lex_orgs_size, 1, 2, 0) && load_offices(lex) &&
       load_office_phrases(lex) && load_persons(lex) && load_cues(lex)) {
+    freeze(lex); /* when out of memory, the hashed trie serves */
     builtin = lex;
     return;
   }
@@ -436,6 +550,9 @@ void lexicon_free(tamas_lexicon *lex) {
     free(lex->persons[i].tenures);
   }
   free(lex->persons);
+  free(lex->frozen.nodes);
+  free(lex->frozen.byte);
+  free(lex->frozen.dense);
   free(lex->nodes);
   free(lex->edges);
   free(lex->entries);

@@ -181,9 +181,11 @@ static int events_close(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
+/* The page is read once: its title for the row, its body for extraction. */
 static int extract_current(events_cursor *c, const events_vtab *v) {
-  if (v->is_files && !tamas_article_read(c->text, c->len, &c->article)) return SQLITE_NOMEM;
-  if (!tamas_extract(c->text, c->len, c->published_arg, v->overlay, &c->x)) return SQLITE_NOMEM;
+  if (!tamas_article_read_parts(c->text, c->len, 0, &c->article) ||
+      !tamas_extract_article(c->text, &c->article, c->published_arg, v->overlay, &c->x))
+    return SQLITE_NOMEM;
   return SQLITE_OK;
 }
 

@@ -2,6 +2,7 @@
 ** bench.c — `make bench`: tamas against SQLite's own functions, as ratios.
 **
 **   build/bench build/tamas [rows]
+**   build/bench --rss COMMAND [ARGS…]
 **
 ** Each case runs a query over the same generated rows once with a tamas
 ** function and once with SQLite's baseline (date()), in the same process,
@@ -9,11 +10,18 @@
 ** their ratio.  The rows of both columns are built the same way (one printf
 ** each), so the ratio is the cost of the functions themselves.  It reports;
 ** it never fails on a slow machine.
+**
+** With --rss it runs a command and prints the command's peak resident memory
+** in KiB (tests/bench/files.sh uses it for a whole and a quarter corpus).
 */
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <fcntl.h>
 #include <time.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #define RUNS 7
@@ -66,11 +74,34 @@ static void compare(sqlite3 *db, const char *label, const char *subject,
          ms / rows * 1e9, mb / rows * 1e9, ms / mb);
 }
 
+/* Run argv[0…] and print its peak resident set size (KiB). */
+static int peak_rss(char **argv) {
+  struct rusage ru;
+  int status;
+  pid_t pid = fork();
+  if (pid < 0) return perror("bench: fork"), 1;
+  if (pid == 0) {
+    int null = open("/dev/null", O_WRONLY);
+    if (null >= 0) dup2(null, 1);
+    execvp(argv[0], argv);
+    perror("bench: exec");
+    _exit(127);
+  }
+  if (wait4(pid, &status, 0, &ru) < 0) return perror("bench: wait4"), 1;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    fprintf(stderr, "bench: %s failed\n", argv[0]);
+    return 1;
+  }
+  printf("%ld\n", ru.ru_maxrss);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   const char *ext = argc > 1 ? argv[1] : "build/tamas";
   long rows = argc > 2 ? atol(argv[2]) : 200000;
   sqlite3 *db;
   char *err = NULL, *sql;
+  if (argc > 2 && strcmp(argv[1], "--rss") == 0) return peak_rss(argv + 2);
   if (rows <= 0) rows = 200000;
   if (sqlite3_open(":memory:", &db) != SQLITE_OK) die(db, "open");
   sqlite3_enable_load_extension(db, 1);
