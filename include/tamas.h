@@ -444,14 +444,16 @@ typedef struct tamas_walk tamas_walk;
 ** or cannot be read ("cannot open 'x': No such file or directory"), or when a
 ** glob matches nothing. */
 tamas_walk *tamas_walk_open(const char *path, char **err);
-/* The next regular file, or NULL at the end.  The string lives until the
-** next call. */
+/* The next file (a regular file, or a FIFO, socket or device, which
+** tamas_read_text_file refuses), or NULL at the end.  The string lives until
+** the next call. */
 const char *tamas_walk_next(tamas_walk *w);
 void tamas_walk_close(tamas_walk *w);
 
 /* Read a whole file as text.  Returns a malloc'd NUL-terminated buffer and
 ** its length, or NULL with a static reason in *why: "unreadable: <errno
-** text>", "larger than N bytes" (N = TAMAS_MAX_FILE_BYTES or max_bytes),
+** text>", "not a regular file" (never waiting on a FIFO), "a folder, not a
+** file", "larger than N bytes" (N = TAMAS_MAX_FILE_BYTES or max_bytes),
 ** "binary (NUL bytes)", "not UTF-8", "out of memory".  max_bytes, when not
 ** 0, lowers the size limit (e.g. to SQLITE_LIMIT_LENGTH). */
 char *tamas_read_text_file(const char *path, size_t max_bytes, size_t *len,

@@ -61,7 +61,16 @@ static size_t read_word(const scanner *sc, size_t pos, char *key, size_t cap,
   size_t len = 0, cl;
   int overflow = 0;
   while (pos < sc->n) {
-    uint32_t cp = tamas_utf8_decode(sc->s, sc->n, pos, &cl);
+    uint32_t cp = tamas_arabic_at(sc->s, sc->n, pos);
+    if (cp && tamas_is_common_letter(cp)) { /* the usual case, quickly */
+      if (len + 4 < cap)
+        len += tamas_utf8_encode(tamas_fold_letter(cp), key + len);
+      else
+        overflow = 1;
+      pos += 2;
+      continue;
+    }
+    cp = tamas_utf8_decode(sc->s, sc->n, pos, &cl);
     if (tamas_is_ignorable_mark(cp)) { /* kashida, harakat: part of the word */
       pos += cl;
       continue;

@@ -8,11 +8,13 @@
 */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "tamas.h"
 #include "utf8.h"
@@ -172,11 +174,10 @@ const char *tamas_walk_next(tamas_walk *w) {
       free(p);
       continue;
     }
-    if (S_ISREG(st.st_mode)) {
-      w->current = p;
-      return p;
-    }
-    free(p); /* sockets, devices, fifos */
+    /* files; and sockets, devices and fifos, which reading reports as "not
+    ** a regular file" (it opens without waiting for a fifo's writer) */
+    w->current = p;
+    return p;
   }
   return NULL;
 }
@@ -228,43 +229,62 @@ size_t tamas_utf8_chars(const char *s, size_t n) {
   return chars;
 }
 
+/* Read all of fd (size bytes expected) into a new NUL-terminated buffer. */
+static char *read_all(int fd, size_t size, size_t *got, const char **why) {
+  char *buf = malloc(size + 1);
+  *got = 0;
+  if (!buf) {
+    *why = "out of memory";
+    return NULL;
+  }
+  while (*got < size) {
+    ssize_t k = read(fd, buf + *got, size - *got);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0) {
+      free(buf);
+      return NULL;
+    }
+    if (k == 0) break; /* the file shrank */
+    *got += (size_t)k;
+  }
+  buf[*got] = 0;
+  return buf;
+}
+
 char *tamas_read_text_file(const char *path, size_t max_bytes, size_t *len,
                            const char **why) {
   static __thread char reason[96];
-  FILE *f;
   struct stat st;
   char *buf;
   size_t got;
+  /* O_NONBLOCK: opening a FIFO must not wait for a writer */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  *why = NULL;
   if (max_bytes == 0 || max_bytes > TAMAS_MAX_FILE_BYTES) max_bytes = TAMAS_MAX_FILE_BYTES;
-  f = fopen(path, "rb");
-  if (!f || fstat(fileno(f), &st) != 0) {
+  if (fd < 0 || fstat(fd, &st) != 0) {
     snprintf(reason, sizeof reason, "unreadable: %s", strerror(errno));
     *why = reason;
-    if (f) fclose(f);
+    if (fd >= 0) close(fd);
+    return NULL;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    *why = S_ISDIR(st.st_mode) ? "a folder, not a file" : "not a regular file";
+    close(fd);
     return NULL;
   }
   if ((unsigned long long)st.st_size > max_bytes) {
     snprintf(reason, sizeof reason, "larger than %zu bytes", max_bytes);
     *why = reason;
-    fclose(f);
+    close(fd);
     return NULL;
   }
-  buf = malloc((size_t)st.st_size + 1);
-  if (!buf) {
-    *why = "out of memory";
-    fclose(f);
-    return NULL;
-  }
-  got = fread(buf, 1, (size_t)st.st_size, f);
-  if (ferror(f)) {
+  buf = read_all(fd, (size_t)st.st_size, &got, why);
+  if (!buf && *why == NULL) {
     snprintf(reason, sizeof reason, "unreadable: %s", strerror(errno));
     *why = reason;
-    fclose(f);
-    free(buf);
-    return NULL;
   }
-  fclose(f);
-  buf[got] = 0;
+  close(fd);
+  if (!buf) return NULL;
   if (memchr(buf, 0, got)) {
     *why = "binary (NUL bytes)";
   } else if (!tamas_utf8_valid(buf, got)) {

@@ -58,8 +58,15 @@ typedef struct frozen_trie {
 
 #define DENSE_MIN_CHILDREN 12
 
+/* Tenures by office and country, for the holder of an office on a day. */
+typedef struct holder_key {
+  int office, country, person, tenure;
+} holder_key;
+
 struct tamas_lexicon {
   frozen_trie frozen; /* the built-in lexicon: set once built */
+  holder_key *holders; /* the built-in lexicon: every tenure, sorted */
+  int n_holders;
   trie_node *nodes;
   int32_t n_nodes, cap_nodes;
   trie_edge *edges; /* open addressing, size a power of two */
@@ -518,6 +525,8 @@ static int load_cues(tamas_lexicon *lex) {
   return 1;
 }
 
+static void index_holders(tamas_lexicon *lex);
+
 static void build_builtin(void) {
   tamas_lexicon *lex = new_lexicon();
   if (!lex) return;
@@ -525,6 +534,7 @@ static void build_builtin(void) {
       load_countries(lex, tamas_lex_orgs, tamas_lex_orgs_size, 1, 2, 0) && load_offices(lex) &&
       load_office_phrases(lex) && load_persons(lex) && load_cues(lex)) {
     freeze(lex); /* when out of memory, the hashed trie serves */
+    index_holders(lex);
     builtin = lex;
     return;
   }
@@ -550,6 +560,7 @@ void lexicon_free(tamas_lexicon *lex) {
     free(lex->persons[i].tenures);
   }
   free(lex->persons);
+  free(lex->holders);
   free(lex->frozen.nodes);
   free(lex->frozen.byte);
   free(lex->frozen.dense);
@@ -597,6 +608,60 @@ static int tenure_covers(const tenure *t, int32_t day) {
   return (t->start == 0 || t->start <= day) && (t->end == 0 || day <= t->end);
 }
 
+static int compare_holders(const void *x, const void *y) {
+  const holder_key *a = x, *b = y;
+  if (a->office != b->office) return a->office < b->office ? -1 : 1;
+  if (a->country != b->country) return a->country < b->country ? -1 : 1;
+  if (a->person != b->person) return a->person < b->person ? -1 : 1;
+  return (a->tenure > b->tenure) - (a->tenure < b->tenure);
+}
+
+/* Index the tenures of the built-in lexicon by office and country (in person
+** order within each), so finding a holder is a binary search.  Without the
+** index (out of memory) every tenure is looked at. */
+static void index_holders(tamas_lexicon *lex) {
+  int i, j, n = 0;
+  for (i = 0; i < lex->n_persons; i++) n += lex->persons[i].n_tenures;
+  if (!(lex->holders = malloc(((size_t)n + 1) * sizeof *lex->holders))) return;
+  for (i = 0; i < lex->n_persons; i++)
+    for (j = 0; j < lex->persons[i].n_tenures; j++) {
+      const tenure *t = &lex->persons[i].tenures[j];
+      lex->holders[lex->n_holders++] = (holder_key){t->office, t->country, i, j};
+    }
+  qsort(lex->holders, (size_t)lex->n_holders, sizeof *lex->holders, compare_holders);
+}
+
+/* The tenures of lex to look at for (office, country): [*from, *to) of its
+** holder index, or every tenure (*from = -1) when it has none. */
+static void holder_range(const tamas_lexicon *lex, int office, int country, int *from, int *to) {
+  int lo = 0, hi = lex->n_holders;
+  if (!lex->holders) {
+    *from = *to = -1;
+    return;
+  }
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    const holder_key *h = &lex->holders[mid];
+    if (h->office < office || (h->office == office && h->country < country)) lo = mid + 1;
+    else hi = mid;
+  }
+  *from = *to = lo;
+  while (*to < lex->n_holders && lex->holders[*to].office == office &&
+         lex->holders[*to].country == country)
+    (*to)++;
+}
+
+/* One candidate tenure: count a new person, remember the last. */
+static void consider(const tamas_lexicon *lex, int i, int j, int office, int country,
+                     int32_t day, const person **found, int *hits, int *tenure_index) {
+  const tenure *t = &lex->persons[i].tenures[j];
+  if (t->office == office && t->country == country && tenure_covers(t, day)) {
+    if (*found != &lex->persons[i]) (*hits)++;
+    *found = &lex->persons[i];
+    if (tenure_index) *tenure_index = j;
+  }
+}
+
 const person *lexicon_office_holder(const tamas_lexicon *base, const tamas_lexicon *overlay,
                                     int office, int country, int32_t day, int *tenure_index) {
   const tamas_lexicon *lexes[2] = {overlay, base};
@@ -604,17 +669,18 @@ const person *lexicon_office_holder(const tamas_lexicon *base, const tamas_lexic
   for (l = 0; l < 2; l++) {
     const tamas_lexicon *lex = lexes[l];
     const person *found = NULL;
-    int i, j, hits = 0;
+    int i, j, hits = 0, from, to;
     if (!lex) continue;
-    for (i = 0; i < lex->n_persons; i++)
-      for (j = 0; j < lex->persons[i].n_tenures; j++) {
-        const tenure *t = &lex->persons[i].tenures[j];
-        if (t->office == office && t->country == country && tenure_covers(t, day)) {
-          if (found != &lex->persons[i]) hits++;
-          found = &lex->persons[i];
-          if (tenure_index) *tenure_index = j;
-        }
-      }
+    holder_range(lex, office, country, &from, &to);
+    if (from >= 0) {
+      for (i = from; i < to; i++)
+        consider(lex, lex->holders[i].person, lex->holders[i].tenure, office, country, day,
+                 &found, &hits, tenure_index);
+    } else {
+      for (i = 0; i < lex->n_persons; i++)
+        for (j = 0; j < lex->persons[i].n_tenures; j++)
+          consider(lex, i, j, office, country, day, &found, &hits, tenure_index);
+    }
     if (hits == 1) return found;
     if (hits > 1) return NULL;
   }

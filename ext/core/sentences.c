@@ -59,8 +59,15 @@ int tamas_next_sentence(const char *text, size_t end, size_t *pos, tamas_span *s
   }
   s->start = i;
   while (i < end) {
-    uint32_t cp = char_at(text, end, i, &cl);
-    size_t next = i + cl;
+    uint32_t cp = tamas_arabic_at((const unsigned char *)text, end, i);
+    size_t next;
+    if (cp && cp != 0x061F && cp != 0x061B && cp != 0x06D4) { /* not a mark: on */
+      if (depth > 0 && i - quote_start > QUOTE_MAX_BYTES) depth = 0;
+      i += 2;
+      continue;
+    }
+    cp = char_at(text, end, i, &cl);
+    next = i + cl;
     if (cp == '\n' || cp == '\r' || cp == 0x2029) {
       s->end = i;
       break;

@@ -102,4 +102,20 @@ static inline uint32_t tamas_fold_letter(uint32_t cp) {
   return cp;
 }
 
+/* The common letters of Persian and Arabic text (ء…غ, ف…ي and پ چ ژ ک گ ی):
+** word characters that are neither marks nor digits nor punctuation, so the
+** scanners take them without the general tests.  Anything else goes the
+** general way; the answer is the same. */
+static inline int tamas_is_common_letter(uint32_t cp) {
+  return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) || cp == 0x067E ||
+         cp == 0x0686 || cp == 0x0698 || cp == 0x06A9 || cp == 0x06AF || cp == 0x06CC;
+}
+
+/* Decode a two-byte character of the Arabic block (lead byte 0xD8-0xDB) at
+** s[i], or return 0 when s[i] is not one. */
+static inline uint32_t tamas_arabic_at(const unsigned char *s, size_t n, size_t i) {
+  if (s[i] < 0xD8 || s[i] > 0xDB || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return 0;
+  return ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
+}
+
 #endif /* TAMAS_UTF8_H */

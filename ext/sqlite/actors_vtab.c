@@ -13,7 +13,8 @@
 ** aliases (the Persian forms, '|'-separated), added (1 for rows added at run
 ** time).  An INSERT is recognised at once by extract_contacts and
 ** tamas_events on this connection; it lasts as long as the connection.
-** Rows cannot be updated or deleted.
+** Rows cannot be updated or deleted.  The table is SQLITE_VTAB_DIRECTONLY:
+** views and triggers cannot read or change it.
 */
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT3
@@ -44,7 +45,10 @@ static int actors_connect(sqlite3 *db, void *aux, int argc, const char *const *a
                                     "start TEXT, end TEXT, aliases TEXT, added INTEGER)");
   (void)argc, (void)argv, (void)err;
   if (rc != SQLITE_OK) return rc;
-  sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS); /* reads no files */
+  /* It reads no files, but an INSERT changes what every later extraction on
+  ** the connection finds: a trigger or view in a database someone else made
+  ** must not do that, so the table is for direct use only. */
+  sqlite3_vtab_config(db, SQLITE_VTAB_DIRECTONLY);
   v = sqlite3_malloc(sizeof *v);
   if (!v) return SQLITE_NOMEM;
   memset(v, 0, sizeof *v);

@@ -105,6 +105,17 @@ SELECT count(*) AS rolls_over_as_date_does FROM extract_contacts('x', '2025-02-3
 SELECT * FROM extract_contacts('x', printf('%.100000c', 'ب'));
 SELECT count(*) AS no_text FROM extract_contacts;
 SELECT count(*) AS no_text FROM extract_contacts(NULL, '2025-05-14');
+-- evidence_start/end count characters as substr() does, invalid bytes too:
+-- a stray continuation byte, a lone lead byte, an overlong form, a surrogate,
+-- a code point past U+10FFFF and a truncated sequence before each sentence
+WITH bad(b) AS (VALUES (x'80'), (x'ff'), (x'c0af'), (x'eda080'), (x'f4908080'), (x'e280'),
+                       (x'f09f98'), (x'c0')),
+     t(b, x) AS (SELECT hex(b), CAST(CAST('سلام ' AS BLOB) || b ||
+       CAST(' وزیر امور خارجه ایران روز دوشنبه با همتای عمانی خود تلفنی گفت‌وگو کرد. ' AS BLOB) || b ||
+       CAST(' وزیر امور خارجه ایران روز سه‌شنبه با همتای قطری خود دیدار کرد.' AS BLOB) AS TEXT) FROM bad)
+SELECT b, count(*) AS events,
+       sum(substr(x, evidence_start, evidence_end - evidence_start + 1) = evidence) AS spans_right
+FROM t, extract_contacts(t.x, '2024-01-01') GROUP BY b ORDER BY b;
 
 -- ---- SQLITE_LIMIT_LENGTH: no result longer than it --------------------------
 .limit length 60
@@ -176,8 +187,9 @@ SELECT writefile('@TMP@/badinput/dir/sub/z_ok.txt', '۷ مرداد ۱۴۰۱، ۲
 SELECT writefile('@TMP@/badinput/dir/deep/1/2/3/4/5/6/7/8/9/10/level11.txt', 'کم‌عمق') > 0 AS shallow_file;
 SELECT writefile('@TMP@/badinput/dir/deep/1/2/3/4/5/6/7/8/9/10/11/12/13/14/15/16/17/18/19/20/21/22/23/24/25/26/27/28/29/30/31/32/33/34/35/36/37/38/39/40/41/42/43/44/45/46/47/48/49/50/51/52/53/54/55/56/57/58/59/60/61/62/63/64/65/66/67/68/69/70/level71.txt', 'عمیق') > 0 AS too_deep_file;
 
--- One row per regular file in name order: links to directories, the FIFO and
--- what lies deeper than 64 levels are not entered.  The unreadable file
+-- One row per file in name order: links to directories and what lies deeper
+-- than 64 levels are not entered; the FIFO is a row that says what it is
+-- (opened without waiting for a writer: the scan does not hang).  The unreadable file
 -- cannot be read, except by root (CI runs as root), so its row is checked
 -- for either outcome.
 SELECT CASE WHEN length(replace(file, '@TMP@/badinput/dir/', '')) > 40 THEN 'long name: ' || length(replace(file, '@TMP@/badinput/dir/', '')) || ' chars' ELSE replace(file, '@TMP@/badinput/dir/', '') END AS file,
@@ -213,5 +225,7 @@ SELECT * FROM tamas_articles('build/no-such-dir' || char(0) || '/etc');
 SELECT * FROM tamas_events('build/no-such-dir' || char(0) || '/etc');
 SELECT * FROM tamas_articles('sql/news/' || printf('%.300c', 'ن') || '.txt');
 SELECT * FROM tamas_events(printf('%.5000c', 'ب'));
-SELECT count(*) AS rows_for_a_fifo FROM tamas_articles('@TMP@/badinput/dir/fifo');
+SELECT replace(file, '@TMP@/badinput/dir/', '') AS file, error FROM tamas_articles('@TMP@/badinput/dir/fifo');
+SELECT count(*) AS events_of_a_fifo FROM tamas_events('@TMP@/badinput/dir/fifo');
+SELECT count(*) AS rows_for_dev_null FROM tamas_articles('/dev/null') WHERE error = 'not a regular file';
 .shell rm -rf @TMP@/badinput

@@ -2,7 +2,9 @@
 -- INNOCUOUS: a view, trigger or index of an untrusted schema may use them.
 -- tamas_articles and tamas_events read files, so they are DIRECTONLY: never
 -- from a view or trigger, whatever PRAGMA trusted_schema says, so a database
--- from someone else cannot make them read this machine's files.
+-- from someone else cannot make them read this machine's files.  tamas_actors
+-- reads no file, but an INSERT into it changes what later extractions on the
+-- connection find, so it is DIRECTONLY too.
 .load @TAMAS@
 .headers on
 .mode list
@@ -43,3 +45,17 @@ INSERT INTO log VALUES (2);
 SELECT count(*) AS articles FROM tamas_articles('sql/news/*.txt');
 SELECT count(*) > 0 AS events FROM tamas_events('sql/news/*.txt');
 SELECT count(*) AS log_rows FROM log;
+-- tamas_actors: a trigger of a database from someone else cannot add actors
+CREATE TRIGGER poison AFTER INSERT ON log BEGIN
+  INSERT INTO tamas_actors(name, country, office, aliases)
+    VALUES ('Someone Else', 'OMN', 'foreign_minister', 'همتای عمانی خود');
+END;
+INSERT INTO log VALUES (3);
+DROP TRIGGER poison;
+CREATE VIEW lexicon AS SELECT count(*) AS n FROM tamas_actors;
+SELECT n FROM lexicon;
+SELECT count(*) AS added_rows FROM tamas_actors WHERE added;
+-- used directly, it works
+INSERT INTO tamas_actors(name, country, office, aliases)
+  VALUES ('Test Person', 'OMN', 'foreign_minister', 'آزمون آزمایشی');
+SELECT count(*) AS added_rows FROM tamas_actors WHERE added;

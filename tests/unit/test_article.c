@@ -67,6 +67,22 @@ static void test_ticker_layout(void) {
             "به گزارش خبرگزاری تسنیم به نقل از رویترز، این دیدار در مسقط انجام شد.\n"
             "دو طرف درباره همکاری‌های اقتصادی گفت‌وگو کردند./ ایسنا");
   CHECK_STR(span(page.published_span), "۱۲ آبان ۱۳۹۷");
+  /* the same page without its sources: all else equal, sources NULL */
+  {
+    tamas_article lean;
+    size_t i;
+    CHECK(tamas_article_read_parts(page_text, strlen(page_text), 0, &lean));
+    CHECK(lean.source == NULL && lean.cites == NULL);
+    CHECK_INT(lean.title.start, page.title.start);
+    CHECK_INT(lean.title.end, page.title.end);
+    CHECK_STR(lean.published, page.published);
+    CHECK_STR(lean.news_code, page.news_code);
+    CHECK_INT(lean.n_paragraphs, page.n_paragraphs);
+    for (i = 0; i < lean.n_paragraphs && i < page.n_paragraphs; i++)
+      CHECK(lean.paragraphs[i].start == page.paragraphs[i].start &&
+            lean.paragraphs[i].end == page.paragraphs[i].end);
+    tamas_article_free(&lean);
+  }
 }
 
 /* A date line first, labels and counters, the title, a dateline lead. */

@@ -74,8 +74,38 @@ static void test_bad_input(void) {
   CHECK_STR(x.published, "not a date"); /* kept as given; no date is derived */
 }
 
+/* A page read once (as tamas_events does) gives the events of one call. */
+static void test_page_read_once(void) {
+  const char *page =
+      "کد خبر: ۱۲۳۴\n"
+      "رایزنی تلفنی وزیران خارجه ایران و عمان\n"
+      "۲۴ اردیبهشت ۱۴۰۱، ۱۰:۳۰\n"
+      "\n"
+      "وزیر امور خارجه کشورمان روز جمعه در تماسی تلفنی با همتای عمانی خود گفت‌وگو کرد.\n"
+      "دو وزیر قرار است هفته آینده در مسقط دیدار کنند.\n"
+      "انتهای پیام\n";
+  tamas_article a;
+  tamas_extraction y;
+  size_t i;
+  CHECK_INT(extract(page, NULL, NULL), 1);
+  CHECK(tamas_article_read_parts(page, strlen(page), 0, &a));
+  CHECK(tamas_extract_article(page, &a, NULL, NULL, &y));
+  CHECK_INT(y.n_events, x.n_events);
+  CHECK_STR(y.published, x.published);
+  for (i = 0; i < y.n_events && i < x.n_events; i++) {
+    CHECK_STR(y.events[i].actor[0].name, x.events[i].actor[0].name);
+    CHECK_STR(y.events[i].actor[1].name, x.events[i].actor[1].name);
+    CHECK_INT(y.events[i].status, x.events[i].status);
+    CHECK_INT(y.events[i].date, x.events[i].date);
+    CHECK_INT(y.events[i].evidence.start, x.events[i].evidence.start);
+  }
+  tamas_extraction_free(&y);
+  tamas_article_free(&a);
+}
+
 int main(void) {
   test_one_call();
+  test_page_read_once();
   test_statuses();
   test_overlay();
   test_bad_input();
