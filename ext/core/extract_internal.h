@@ -48,6 +48,7 @@ typedef struct sentence {
   size_t start, end;         /* the sentence */
   char key[KEY_BYTES];
   size_t key_len;
+  int truncated;             /* the words stop before the sentence does */
   unsigned char ends[KEY_BYTES + 1]; /* ends[i]: a word ends at key byte i */
   word words[MAX_WORDS];
   word_match matches[MAX_WORDS];

@@ -10,6 +10,7 @@
 */
 #include <string.h>
 
+#include "datewords.h"
 #include "extract_internal.h"
 #include "pagecues.h"
 #include "utf8.h"
@@ -60,7 +61,15 @@ static void fold_words(sentence *s) {
   memset(s->ends, 0, sizeof s->ends);
   s->n_words = 0;
   while (i < s->end && klen + 8 < KEY_BYTES) {
-    uint32_t cp = tamas_utf8_decode(t, s->end, i, &cl);
+    uint32_t cp = tamas_arabic_at(t, s->end, i);
+    if (cp && tamas_is_common_letter(cp) && in_word) { /* the usual case, quickly */
+      klen += tamas_utf8_encode(tamas_fold_letter(cp), s->key + klen);
+      i += 2;
+      s->words[s->n_words - 1].key_end = klen;
+      s->words[s->n_words - 1].end = i;
+      continue;
+    }
+    cp = tamas_utf8_decode(t, s->end, i, &cl);
     if (tamas_is_ignorable_mark(cp) || (tamas_is_invisible(cp) && in_word)) {
       i += cl; /* inside a word: ZWNJ, kashida and harakat join it */
       continue;
@@ -99,6 +108,7 @@ static void fold_words(sentence *s) {
   if (in_word) s->ends[klen] = 1;
   s->key[klen] = 0;
   s->key_len = klen;
+  s->truncated = i < s->end;
 }
 
 static int word_at_byte(const sentence *s, size_t byte) {
@@ -150,6 +160,31 @@ static const word_match *match_at(sentence *s, int w, const tamas_lexicon *overl
     wm->first = len2 >= len1 && len2 > 0 ? e2 : e1;
   }
   return wm;
+}
+
+/* Can the sentence hold a date?  Every date starts with a number (in digits
+** or in words), a month name or «ماه» (dateparse.c): a sentence none of
+** whose words is one of those, or starts a many-word one, has none, and the
+** date reader need not read it.  The words are folded as the date reader
+** folds them. */
+static int may_hold_date(const sentence *s) {
+  int w;
+  if (s->truncated) return 1; /* words past the limit were not folded */
+  for (w = 0; w < s->n_words; w++) {
+    const char *k = s->key + s->words[w].key_start;
+    size_t n = s->words[w].key_end - s->words[w].key_start, i;
+    const dateword *dw;
+    int is_prefix;
+    for (i = 0; i < n; i++)
+      if (k[i] >= '0' && k[i] <= '9') return 1;
+    dw = dateword_lookup_prefix(k, n, &is_prefix);
+    if (is_prefix) return 1;
+    if (dw && (dw->kind == DW_NUMBER || dw->kind == DW_MONTH_WORD ||
+               dw->kind == DW_JALALI_MONTH || dw->kind == DW_GREGORIAN_MONTH ||
+               dw->kind == DW_HIJRI_MONTH))
+      return 1;
+  }
+  return 0;
 }
 
 /* Find the dates of the sentence; mark their words. */
@@ -233,7 +268,7 @@ void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
   /* Phrases first: only a sentence with a contact word needs its dates (they
   ** date events), and most of the cost of a sentence is in finding dates. */
   read_mentions(s, overlay, NULL, 0, NULL);
-  if (!dates_too || !has_contact_cue(s)) return;
+  if (!dates_too || !has_contact_cue(s) || !may_hold_date(s)) return;
   memset(date_word, 0, (size_t)s->n_words);
   n_dates = find_dates(s, dates, 16, date_word);
   if (n_dates > 0) read_mentions(s, overlay, dates, n_dates, date_word);
