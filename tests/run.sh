@@ -6,6 +6,7 @@
 #                                            (with test_threads, through SQLite,
 #                                            and test_fuzz_*, the fuzz corpora)
 #   no recursion   tests/norecursion.sh      the call graph has no cycle
+#   parallel scan  tests/parallel.sh         sql/tamas_parallel.sh = one scan
 #   SQL tests      tests/sql/NAME.sql        run by the sqlite3 shell; the whole
 #                                            output (stdout and stderr) must equal
 #                                            tests/sql/NAME.expected
@@ -69,6 +70,7 @@ for bin in build/tests/test_*; do
   [ -x "$bin" ] && run_unit "unit $(basename "$bin")" "$bin"
 done
 run_unit "no recursion (call graph)" sh tests/norecursion.sh
+run_unit "parallel scan (sql/tamas_parallel.sh)" sh tests/parallel.sh "$PWD/build/tamas"
 for script in tests/sql/*.sql; do
   run_sql "sql $(basename "$script" .sql)" "$PWD/build/tamas" "$script"
 done

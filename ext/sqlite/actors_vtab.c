@@ -171,21 +171,23 @@ static int actors_update(sqlite3_vtab *vtab, int argc, sqlite3_value **argv, sql
   return SQLITE_OK;
 }
 
+/* Designated initialisers: the fields not named (transactions, renames…)
+** are NULL, whatever the SQLite version adds at the end of the struct. */
 static sqlite3_module actors_module = {
-    0,                 /* iVersion */
-    actors_connect,    /* xCreate: also eponymous, so INSERT works without CREATE */
-    actors_connect,    /* xConnect */
-    actors_best_index, /* xBestIndex */
-    actors_disconnect, /* xDisconnect */
-    actors_disconnect, /* xDestroy */
-    actors_open,       /* xOpen */
-    actors_close,      /* xClose */
-    actors_filter,     /* xFilter */
-    actors_next,       /* xNext */
-    actors_eof,        /* xEof */
-    actors_column,     /* xColumn */
-    actors_rowid,      /* xRowid */
-    actors_update,     /* xUpdate */
+    .iVersion = 0,
+    .xCreate = actors_connect, /* also eponymous, so INSERT works without CREATE */
+    .xConnect = actors_connect,
+    .xBestIndex = actors_best_index,
+    .xDisconnect = actors_disconnect,
+    .xDestroy = actors_disconnect,
+    .xOpen = actors_open,
+    .xClose = actors_close,
+    .xFilter = actors_filter,
+    .xNext = actors_next,
+    .xEof = actors_eof,
+    .xColumn = actors_column,
+    .xRowid = actors_rowid,
+    .xUpdate = actors_update,
 };
 
 const sqlite3_module *tamas_actors_module(void) { return &actors_module; }

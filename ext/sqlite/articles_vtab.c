@@ -231,21 +231,20 @@ static int articles_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
+/* No xCreate (eponymous only), no xUpdate, transactions, functions or
+** renames: read-only.  Fields not named are NULL. */
 static sqlite3_module articles_module = {
-    0,                   /* iVersion */
-    NULL,                /* xCreate: eponymous only */
-    articles_connect,    /* xConnect */
-    articles_best_index, /* xBestIndex */
-    articles_disconnect, /* xDisconnect */
-    NULL,                /* xDestroy */
-    articles_open,       /* xOpen */
-    articles_close,      /* xClose */
-    articles_filter,     /* xFilter */
-    articles_next,       /* xNext */
-    articles_eof,        /* xEof */
-    articles_column,     /* xColumn */
-    articles_rowid,      /* xRowid */
-    /* no xUpdate, transactions, functions or renames: read-only */
+    .iVersion = 0,
+    .xConnect = articles_connect,
+    .xBestIndex = articles_best_index,
+    .xDisconnect = articles_disconnect,
+    .xOpen = articles_open,
+    .xClose = articles_close,
+    .xFilter = articles_filter,
+    .xNext = articles_next,
+    .xEof = articles_eof,
+    .xColumn = articles_column,
+    .xRowid = articles_rowid,
 };
 
 const sqlite3_module *tamas_articles_module(void) { return &articles_module; }

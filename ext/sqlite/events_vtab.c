@@ -370,16 +370,36 @@ static int events_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
+/* tamas_events also works with CREATE VIRTUAL TABLE (xCreate); both are
+** read-only.  Fields not named are NULL. */
 static sqlite3_module files_module = {
-    0, files_connect, files_connect, events_best_index, events_disconnect, events_disconnect,
-    events_open, events_close, events_filter, events_next, events_eof, events_column,
-    events_rowid,
+    .iVersion = 0,
+    .xCreate = files_connect,
+    .xConnect = files_connect,
+    .xBestIndex = events_best_index,
+    .xDisconnect = events_disconnect,
+    .xDestroy = events_disconnect,
+    .xOpen = events_open,
+    .xClose = events_close,
+    .xFilter = events_filter,
+    .xNext = events_next,
+    .xEof = events_eof,
+    .xColumn = events_column,
+    .xRowid = events_rowid,
 };
 
 static sqlite3_module text_module = {
-    0, NULL, text_connect, events_best_index, events_disconnect, NULL,
-    events_open, events_close, events_filter, events_next, events_eof, events_column,
-    events_rowid,
+    .iVersion = 0,
+    .xConnect = text_connect, /* eponymous only */
+    .xBestIndex = events_best_index,
+    .xDisconnect = events_disconnect,
+    .xOpen = events_open,
+    .xClose = events_close,
+    .xFilter = events_filter,
+    .xNext = events_next,
+    .xEof = events_eof,
+    .xColumn = events_column,
+    .xRowid = events_rowid,
 };
 
 const sqlite3_module *tamas_events_module(void) { return &files_module; }

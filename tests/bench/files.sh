@@ -79,6 +79,9 @@ awk -v total="$total" -v q="$(bytes "$dir/c/h1/q1")" -v h="$(bytes "$dir/c/h1")"
     printf "  %-6s %8.1f MB  %7.3f s  %7.1f MB/s  cost %5.2fx of 1x\n", "4x", total / 1e6, median("events"), total / 1e6 / median("events"), median("events") / median("quarter")
   }' "$dir/times.txt"
 
+# where the time goes, stage by stage (the core alone, no SQLite)
+"$root/build/bench-stages" "$dir/c"
+
 # peak memory: separate processes, so each starts from nothing
 rss() { "$root/build/bench" --rss sqlite3 :memory: -cmd ".load $ext" "SELECT count(*) FROM tamas_events('$1')"; }
 rq=$(rss "$dir/c/h1/q1")
