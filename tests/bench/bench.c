@@ -70,7 +70,7 @@ static void compare(sqlite3 *db, const char *label, const char *subject,
   }
   ms = median(s, RUNS);
   mb = median(b, RUNS);
-  printf("%-34s %8.1f ns/row   baseline %8.1f ns/row   ratio %.2fx\n", label,
+  printf("%-44s %7.1f ns/row   baseline %7.1f ns/row   ratio %.2fx\n", label,
          ms / rows * 1e9, mb / rows * 1e9, ms / mb);
 }
 
