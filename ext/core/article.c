@@ -131,9 +131,8 @@ static int char_class(const char *t, size_t end, size_t i, size_t *cl) {
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CH_LETTER;
     return c >= '0' && c <= '9' ? CH_DIGIT : CH_OTHER;
   }
-  if (c >= 0xD8 && c <= 0xDB && i + 1 < end && ((unsigned char)t[i + 1] & 0xC0) == 0x80) {
+  if ((cp = tamas_arabic_at((const unsigned char *)t, end, i)) != 0) {
     *cl = 2;
-    cp = ((uint32_t)(c & 0x1F) << 6) | ((unsigned char)t[i + 1] & 0x3F);
   } else {
     cp = decode_at(t, end, i, cl);
     if (is_blank_char(cp)) return CH_BLANK;

@@ -145,18 +145,18 @@ static void add_mention(sentence *s, const mention *m) {
 
 /* The longest phrase of either lexicon at word w (0 bytes if none),
 ** looked up once per word and sentence. */
-static const word_match *match_at(sentence *s, int w, const tamas_lexicon *overlay) {
+static const word_match *match_at(sentence *s, int w, const tamas_lexicon *base,
+                                  const tamas_lexicon *overlay) {
   word_match *wm = &s->matches[w];
   if (!wm->known) {
     const lex_entry *e1 = NULL, *e2 = NULL;
     int n1 = 0, n2 = 0;
     size_t ks = s->words[w].key_start;
-    size_t len1 = lexicon_match(lexicon_builtin(), s->key + ks, s->key_len - ks, s->ends + ks,
-                                &e1, &n1);
+    size_t len1 = lexicon_match(base, s->key + ks, s->key_len - ks, s->ends + ks, &e1, &n1);
     size_t len2 = lexicon_match(overlay, s->key + ks, s->key_len - ks, s->ends + ks, &e2, &n2);
     wm->known = 1;
     wm->len = len2 >= len1 ? len2 : len1;
-    wm->lex = len2 >= len1 && len2 > 0 ? overlay : lexicon_builtin();
+    wm->lex = len2 >= len1 && len2 > 0 ? overlay : base;
     wm->first = len2 >= len1 && len2 > 0 ? e2 : e1;
   }
   return wm;
@@ -212,6 +212,7 @@ static int find_dates(sentence *s, mention *dates, int max, unsigned char *date_
 ** the longest phrase. */
 static void read_mentions(sentence *s, const tamas_lexicon *overlay, const mention *dates,
                           int n_dates, const unsigned char *date_word) {
+  const tamas_lexicon *base = lexicon_builtin();
   int w, d = 0;
   s->n_mentions = 0;
   for (w = 0; w < s->n_words;) {
@@ -229,7 +230,7 @@ static void read_mentions(sentence *s, const tamas_lexicon *overlay, const menti
       }
       continue;
     }
-    wm = match_at(s, w, overlay);
+    wm = match_at(s, w, base, overlay);
     if (wm->len == 0) {
       w++;
       continue;

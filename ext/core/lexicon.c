@@ -195,18 +195,19 @@ static tamas_lexicon *new_lexicon(void) {
   return lex;
 }
 
-/* Copy the trie into its read-only form (see frozen_trie).  Returns 0 when
-** out of memory; the hashed trie still works then. */
+/* Copy the trie into its read-only form (see frozen_trie) and free the
+** hashed one.  Returns 0 when out of memory; the hashed trie still works
+** then. */
 static int freeze(tamas_lexicon *lex) {
   frozen_trie f = {NULL, NULL, NULL};
   int32_t n = lex->n_nodes, *count = calloc((size_t)n + 1, sizeof *count);
-  int32_t *order = malloc((size_t)n * sizeof *order), *new_id = malloc((size_t)n * sizeof *new_id);
+  int32_t *order = malloc((size_t)n * sizeof *order);
   /* zeroed: an unfilled slot (key 0) never passes for an edge of a node */
   trie_edge *by_parent = calloc(lex->n_edges + 1, sizeof *by_parent);
   int32_t i, head, next = 1, n_dense = 0, ok = 0;
   f.nodes = malloc((size_t)n * sizeof *f.nodes);
   f.byte = calloc((size_t)n, 1);
-  if (!count || !order || !new_id || !by_parent || !f.nodes || !f.byte) goto done;
+  if (!count || !order || !by_parent || !f.nodes || !f.byte) goto done;
   /* edges grouped by parent (a counting sort), each group in byte order */
   for (i = 0; i < (int32_t)lex->cap_edges; i++)
     if (lex->edges[i].key) count[((lex->edges[i].key - 1) >> 8) + 1]++;
@@ -228,7 +229,6 @@ static int freeze(tamas_lexicon *lex) {
   count[0] = 0;
   /* breadth first: each node's children get consecutive numbers */
   order[0] = 0;
-  new_id[0] = 0;
   for (head = 0; head < next; head++) {
     int32_t old = order[head], k, kids = count[old + 1] - count[old];
     frozen_node *fn = &f.nodes[head];
@@ -240,7 +240,6 @@ static int freeze(tamas_lexicon *lex) {
     for (k = 0; k < kids; k++) {
       const trie_edge *e = &by_parent[count[old] + k];
       order[next] = e->child;
-      new_id[e->child] = next;
       f.byte[next] = (unsigned char)((e->key - 1) & 0xFF);
       next++;
     }
@@ -257,6 +256,13 @@ static int freeze(tamas_lexicon *lex) {
     n_dense += 256;
   }
   lex->frozen = f;
+  /* the hashed trie is not looked at again */
+  free(lex->edges);
+  free(lex->nodes);
+  lex->edges = NULL;
+  lex->nodes = NULL;
+  lex->cap_edges = lex->n_edges = 0;
+  lex->n_nodes = lex->cap_nodes = 0;
   ok = 1;
 done:
   if (!ok) {
@@ -265,7 +271,6 @@ done:
   }
   free(count);
   free(order);
-  free(new_id);
   free(by_parent);
   return ok;
 }
