@@ -52,7 +52,7 @@ typedef struct line {
 #define TICKER_MIN_BYTES 250
 #define TICKER_MIN_WORDS 25
 #define DATE_LINE_MAX_OTHER_WORDS 6
-#define WORDS_COUNTED 64        /* line word counts stop here */
+
 
 /* ---- small text helpers ------------------------------------------------- */
 
@@ -179,9 +179,9 @@ static int count_letter_words(const char *t, size_t start, size_t end) {
   return count_words_with(t, start, end, 0, INT_MAX);
 }
 
-/* Words of a line, up to WORDS_COUNTED (enough for every threshold below). */
-static int count_content_words(const char *t, size_t start, size_t end) {
-  return count_words_with(t, start, end, 1, WORDS_COUNTED);
+/* Words of a line, up to `limit`. */
+static int count_content_words(const char *t, size_t start, size_t end, int limit) {
+  return count_words_with(t, start, end, 1, limit);
 }
 
 static int count_char(const char *t, size_t start, size_t end, char c) {
@@ -300,8 +300,11 @@ static line_kind classify(const char *t, line *l, tamas_article *a, int body_sta
   size_t n = 0;
   int terminal;
   if (l->start == l->end) return L_BLANK;
-  l->words = count_content_words(t, l->start, l->end);
   terminal = ends_sentence(t, l->start, l->end);
+  /* counted as far as a test below looks: a line that ends a sentence is
+  ** never a headline or ticker, so its count stops sooner */
+  l->words = count_content_words(t, l->start, l->end,
+                                 1 + (terminal ? DATE_LINE_MAX_OTHER_WORDS + 8 : HEADLINE_MAX_WORDS));
   /* cue words matter only on short lines: fold those alone (most bytes are
   ** in long paragraphs) */
   if (l->words <= SHORT_LINE_WORDS && !terminal) {

@@ -118,6 +118,32 @@ typedef struct slot {
 static slot table[SLOTS];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
+/* A quick no: most words of a text are not date words, and a key of four
+** bytes or more whose first four bytes start no key (nor a month name with
+** «ماه» glued on) is not one.  One bit per hash of those four bytes. */
+#define HEAD_BITS 65536
+static unsigned char heads[HEAD_BITS / 8];
+
+static uint32_t head_hash(const char *k) {
+  uint32_t v;
+  memcpy(&v, k, 4);
+  return (v * 2654435761u) >> 16;
+}
+
+static void add_head(const char *k, size_t n) {
+  uint32_t h;
+  if (n < 4) return;
+  h = head_hash(k);
+  heads[h / 8] |= (unsigned char)(1u << (h % 8));
+}
+
+static int may_start_key(const char *k, size_t n) {
+  uint32_t h;
+  if (n < 4) return 1;
+  h = head_hash(k);
+  return heads[h / 8] >> (h % 8) & 1;
+}
+
 static uint32_t hash_key(const char *k, size_t n) {
   uint32_t h = 2166136261u; /* FNV-1a */
   size_t i;
@@ -129,19 +155,23 @@ static uint32_t hash_key(const char *k, size_t n) {
 }
 
 static slot *find_slot(const char *key, size_t len, int create) {
-  uint32_t i = hash_key(key, len) & (SLOTS - 1);
-  for (;;) {
+  uint32_t i;
+  if (!create && !may_start_key(key, len)) return NULL;
+  for (i = hash_key(key, len) & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
     slot *s = &table[i];
     if (s->len == 0) {
       if (!create) return NULL;
       memcpy(s->key, key, len);
       s->len = (unsigned char)len;
+      add_head(key, len);
       return s;
     }
     if (s->len == len && memcmp(s->key, key, len) == 0) return s;
-    i = (i + 1) & (SLOTS - 1);
   }
 }
+
+/* «ماه» in folded UTF-8. */
+static const char month_suffix[] = "\xd9\x85\xd8\xa7\xd9\x87";
 
 /* Fold an entry's text as the scanner folds words; a space ends a part. */
 static void add_entry(const dateword_entry *e) {
@@ -159,15 +189,17 @@ static void add_entry(const dateword_entry *e) {
     len += tamas_utf8_encode(tamas_fold_letter(cp), key + len);
   }
   find_slot(key, len, 1)->word = &e->word;
+  if (e->word.kind == DW_JALALI_MONTH || e->word.kind == DW_GREGORIAN_MONTH ||
+      e->word.kind == DW_HIJRI_MONTH) { /* «اسفندماه» starts as «اسفند» + «ماه» */
+    memcpy(key + len, month_suffix, 6);
+    add_head(key, len + 6);
+  }
 }
 
 static void build_table(void) {
   size_t i;
   for (i = 0; i < N_ENTRIES; i++) add_entry(&entries[i]);
 }
-
-/* «ماه» in folded UTF-8. */
-static const char month_suffix[] = "\xd9\x85\xd8\xa7\xd9\x87";
 
 const dateword *dateword_lookup_prefix(const char *key, size_t len, int *is_prefix) {
   const slot *s;

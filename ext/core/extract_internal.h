@@ -49,6 +49,7 @@ typedef struct sentence {
   char key[KEY_BYTES];
   size_t key_len;
   int truncated;             /* the words stop before the sentence does */
+  int has_digit;             /* a word holds a digit */
   unsigned char ends[KEY_BYTES + 1]; /* ends[i]: a word ends at key byte i */
   word words[MAX_WORDS];
   word_match matches[MAX_WORDS];

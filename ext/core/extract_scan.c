@@ -8,6 +8,7 @@
 ** word, the longest lexicon phrase that starts at the word and ends at a word
 ** end becomes a mention.
 */
+#include <pthread.h>
 #include <string.h>
 
 #include "datewords.h"
@@ -53,21 +54,46 @@ static int is_word_char(uint32_t cp) {
          (cp >= 0x00C0 && cp <= 0x024F);
 }
 
-/* Fold the sentence into s->key and s->words. */
+/* The common letters of the Arabic block (tamas_is_common_letter), folded:
+** for each two-byte character, indexed by arabic_index(), the two bytes of
+** its folded form, or 0 when it is not a common letter.  Built once. */
+static unsigned char common_fold[256][2];
+static pthread_once_t common_fold_once = PTHREAD_ONCE_INIT;
+
+static unsigned arabic_index(unsigned lead, unsigned cont) { return (lead - 0xD8u) << 6 | (cont & 0x3Fu); }
+
+static void build_common_fold(void) {
+  unsigned lead, cont;
+  for (lead = 0xD8; lead <= 0xDB; lead++)
+    for (cont = 0x80; cont <= 0xBF; cont++) {
+      uint32_t cp = ((lead & 0x1Fu) << 6) | (cont & 0x3Fu);
+      char folded[4];
+      if (!tamas_is_common_letter(cp)) continue;
+      tamas_utf8_encode(tamas_fold_letter(cp), folded); /* two bytes: the block's own */
+      memcpy(common_fold[arabic_index(lead, cont)], folded, 2);
+    }
+}
+
+/* Fold the sentence into s->key and s->words; ends[] marks the word ends. */
 static void fold_words(sentence *s) {
   const unsigned char *t = (const unsigned char *)s->text;
-  size_t i = s->start, cl, klen = 0;
-  int in_word = 0, punct = 0;
-  memset(s->ends, 0, sizeof s->ends);
+  size_t i = s->start, cl, klen = 0, word_end = 0;
+  int in_word = 0, punct = 0, w;
+  pthread_once(&common_fold_once, build_common_fold);
   s->n_words = 0;
+  s->has_digit = 0;
   while (i < s->end && klen + 8 < KEY_BYTES) {
-    uint32_t cp = tamas_arabic_at(t, s->end, i);
-    if (cp && tamas_is_common_letter(cp) && in_word) { /* the usual case, quickly */
-      klen += tamas_utf8_encode(tamas_fold_letter(cp), s->key + klen);
-      i += 2;
-      s->words[s->n_words - 1].key_end = klen;
-      s->words[s->n_words - 1].end = i;
-      continue;
+    uint32_t cp;
+    if (in_word && t[i] - 0xD8u < 4 && i + 1 < s->end && (t[i + 1] & 0xC0) == 0x80) {
+      const unsigned char *f = common_fold[arabic_index(t[i], t[i + 1])];
+      if (f[0]) { /* the usual case, quickly: a common letter inside a word */
+        s->key[klen] = (char)f[0];
+        s->key[klen + 1] = (char)f[1];
+        klen += 2;
+        i += 2;
+        word_end = i;
+        continue;
+      }
     }
     cp = tamas_utf8_decode(t, s->end, i, &cl);
     if (tamas_is_ignorable_mark(cp) || (tamas_is_invisible(cp) && in_word)) {
@@ -75,10 +101,7 @@ static void fold_words(sentence *s) {
       continue;
     }
     if (is_word_char(cp)) {
-      char buf[4];
       int d = tamas_digit_value(cp);
-      size_t k = d >= 0 ? (buf[0] = (char)('0' + d), 1)
-                        : tamas_utf8_encode(tamas_fold_letter(cp), buf);
       if (!in_word) {
         if (s->n_words == MAX_WORDS) break;
         s->words[s->n_words].key_start = klen;
@@ -88,14 +111,16 @@ static void fold_words(sentence *s) {
         in_word = 1;
         punct = 0;
       }
-      memcpy(s->key + klen, buf, k);
-      klen += k;
+      if (d >= 0) s->key[klen++] = (char)('0' + d), s->has_digit = 1;
+      else klen += tamas_utf8_encode(tamas_fold_letter(cp), s->key + klen);
       i += cl;
-      s->words[s->n_words - 1].key_end = klen;
-      s->words[s->n_words - 1].end = i;
+      word_end = i;
       continue;
     }
-    if (in_word) s->ends[klen] = 1;
+    if (in_word) {
+      s->words[s->n_words - 1].key_end = klen;
+      s->words[s->n_words - 1].end = word_end;
+    }
     in_word = 0;
     if (cp == 0xAB || cp == 0xBB || cp == '"' || cp == 0x201C || cp == 0x201D) {
       /* quotes: «آماده» است still reads as «آماده است» */
@@ -105,10 +130,15 @@ static void fold_words(sentence *s) {
     }
     i += cl;
   }
-  if (in_word) s->ends[klen] = 1;
+  if (in_word) {
+    s->words[s->n_words - 1].key_end = klen;
+    s->words[s->n_words - 1].end = word_end;
+  }
   s->key[klen] = 0;
   s->key_len = klen;
   s->truncated = i < s->end;
+  memset(s->ends, 0, klen + 1);
+  for (w = 0; w < s->n_words; w++) s->ends[s->words[w].key_end] = 1;
 }
 
 static int word_at_byte(const sentence *s, size_t byte) {
@@ -169,14 +199,13 @@ static const word_match *match_at(sentence *s, int w, const tamas_lexicon *base,
 ** folds them. */
 static int may_hold_date(const sentence *s) {
   int w;
-  if (s->truncated) return 1; /* words past the limit were not folded */
+  /* words past the limit were not folded; a digit may start a date */
+  if (s->truncated || s->has_digit) return 1;
   for (w = 0; w < s->n_words; w++) {
     const char *k = s->key + s->words[w].key_start;
-    size_t n = s->words[w].key_end - s->words[w].key_start, i;
+    size_t n = s->words[w].key_end - s->words[w].key_start;
     const dateword *dw;
     int is_prefix;
-    for (i = 0; i < n; i++)
-      if (k[i] >= '0' && k[i] <= '9') return 1;
     dw = dateword_lookup_prefix(k, n, &is_prefix);
     if (is_prefix) return 1;
     if (dw && (dw->kind == DW_NUMBER || dw->kind == DW_MONTH_WORD ||

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "double_array.h"
 #include "lexicon_data.h"
 #include "pagecues.h"
 #include "tamas.h"
@@ -38,25 +39,12 @@ typedef struct entry_link {
   int32_t next;
 } entry_link;
 
-/* The built-in trie, once loaded, is copied into a read-only form laid out
-** for look-ups: nodes in breadth-first order, the children of a node next to
-** each other (their bytes in byte[] in ascending order), and a 256-entry
-** table for the few nodes with many children.  A walk then touches a few
-** nearby cache lines instead of one random slot of a large hash per byte. */
-typedef struct frozen_node {
-  int32_t first_entry; /* index into entries, -1 if none */
-  int32_t first_child; /* the children are first_child .. first_child + n - 1 */
-  int32_t dense;       /* offset of this node's table in dense[], or -1 */
-  int32_t n_children;
-} frozen_node;
-
-typedef struct frozen_trie {
-  frozen_node *nodes;
-  unsigned char *byte; /* byte[i]: the byte that leads into node i */
-  int32_t *dense;
-} frozen_trie;
-
-#define DENSE_MIN_CHILDREN 12
+/* The built-in trie, once loaded, is copied into a double array for
+** look-ups (double_array.h), over symbols rather than bytes: a two-byte
+** character of the Arabic block (lead byte 0xD8-0xDB) is one symbol, any
+** other byte another.  A Persian letter is then one step, not two, and a
+** step one cell, not a search among children. */
+#define SYMBOL_BYTE 256 /* symbol of a lone byte b: SYMBOL_BYTE + b */
 
 /* Tenures by office and country, for the holder of an office on a day. */
 typedef struct holder_key {
@@ -64,7 +52,7 @@ typedef struct holder_key {
 } holder_key;
 
 struct tamas_lexicon {
-  frozen_trie frozen; /* the built-in lexicon: set once built */
+  double_array frozen; /* the built-in lexicon: set once built */
   holder_key *holders; /* the built-in lexicon: every tenure, sorted */
   int n_holders;
   trie_node *nodes;
@@ -195,67 +183,95 @@ static tamas_lexicon *new_lexicon(void) {
   return lex;
 }
 
-/* Copy the trie into its read-only form (see frozen_trie) and free the
-** hashed one.  Returns 0 when out of memory; the hashed trie still works
-** then. */
-static int freeze(tamas_lexicon *lex) {
-  frozen_trie f = {NULL, NULL, NULL};
-  int32_t n = lex->n_nodes, *count = calloc((size_t)n + 1, sizeof *count);
-  int32_t *order = malloc((size_t)n * sizeof *order);
-  /* zeroed: an unfilled slot (key 0) never passes for an edge of a node */
-  trie_edge *by_parent = calloc(lex->n_edges + 1, sizeof *by_parent);
-  int32_t i, head, next = 1, n_dense = 0, ok = 0;
-  f.nodes = malloc((size_t)n * sizeof *f.nodes);
-  f.byte = calloc((size_t)n, 1);
-  if (!count || !order || !by_parent || !f.nodes || !f.byte) goto done;
-  /* edges grouped by parent (a counting sort), each group in byte order */
+static int is_arabic_lead(unsigned b) { return b - 0xD8u < 4; }
+
+/* The symbol at key[i] and its length in bytes (see SYMBOL_BYTE). */
+static int32_t symbol_at(const unsigned char *key, size_t n, size_t i, size_t *len) {
+  if (is_arabic_lead(key[i]) && i + 1 < n && (key[i + 1] & 0xC0) == 0x80) {
+    *len = 2;
+    return (int32_t)((key[i] - 0xD8u) << 6 | (key[i + 1] & 0x3Fu));
+  }
+  *len = 1;
+  return SYMBOL_BYTE + key[i];
+}
+
+/* Edges of the hashed trie grouped by parent: the children of node u are
+** byte[first[u] .. first[u+1]) leading to child[...]. */
+typedef struct trie_rows {
+  int32_t *first, *symbol, *child;
+} trie_rows;
+
+static void free_rows(trie_rows *r) {
+  free(r->first);
+  free(r->symbol);
+  free(r->child);
+}
+
+static int byte_rows(const tamas_lexicon *lex, trie_rows *r) {
+  int32_t n = lex->n_nodes, i;
+  r->first = calloc((size_t)n + 1, sizeof *r->first);
+  r->symbol = malloc((lex->n_edges + 1) * sizeof *r->symbol);
+  r->child = malloc((lex->n_edges + 1) * sizeof *r->child);
+  if (!r->first || !r->symbol || !r->child) return 0;
   for (i = 0; i < (int32_t)lex->cap_edges; i++)
-    if (lex->edges[i].key) count[((lex->edges[i].key - 1) >> 8) + 1]++;
-  for (i = 0; i < n; i++) count[i + 1] += count[i];
+    if (lex->edges[i].key) r->first[((lex->edges[i].key - 1) >> 8) + 1]++;
+  for (i = 0; i < n; i++) r->first[i + 1] += r->first[i];
   for (i = 0; i < (int32_t)lex->cap_edges; i++)
     if (lex->edges[i].key) {
-      trie_edge e = lex->edges[i];
-      int32_t at = count[(e.key - 1) >> 8]++, k = at;
-      uint32_t parent = (e.key - 1) >> 8;
-      /* insertion into the parent's group, kept sorted by byte */
-      while (k > 0 && (by_parent[k - 1].key - 1) >> 8 == parent &&
-             by_parent[k - 1].key > e.key) {
-        by_parent[k] = by_parent[k - 1];
-        k--;
+      int32_t at = r->first[(lex->edges[i].key - 1) >> 8]++;
+      r->symbol[at] = (int32_t)((lex->edges[i].key - 1) & 0xFF);
+      r->child[at] = lex->edges[i].child;
+    }
+  for (i = n; i > 0; i--) r->first[i] = r->first[i - 1]; /* back to row starts */
+  r->first[0] = 0;
+  return 1;
+}
+
+/* The same trie over symbols: a lead byte and its continuation byte become
+** one edge to the grandchild.  (Keys are valid UTF-8, so the node after a
+** lead byte has only continuation bytes below it.)  The nodes after a lead
+** byte get rows too, which nothing reaches: hence room for twice the edges. */
+static int symbol_rows(const tamas_lexicon *lex, const trie_rows *b, trie_rows *r) {
+  int32_t n = lex->n_nodes, u, k, j, at = 0;
+  r->first = malloc(((size_t)n + 1) * sizeof *r->first);
+  r->symbol = malloc((2 * (size_t)lex->n_edges + 1) * sizeof *r->symbol);
+  r->child = malloc((2 * (size_t)lex->n_edges + 1) * sizeof *r->child);
+  if (!r->first || !r->symbol || !r->child) return 0;
+  for (u = 0; u < n; u++) {
+    r->first[u] = at;
+    for (k = b->first[u]; k < b->first[u + 1]; k++) {
+      int32_t c = b->symbol[k], v = b->child[k];
+      if (!is_arabic_lead((unsigned)c)) {
+        r->symbol[at] = SYMBOL_BYTE + c;
+        r->child[at++] = v;
+        continue;
       }
-      by_parent[k] = e;
-    }
-  for (i = n; i > 0; i--) count[i] = count[i - 1]; /* back to group starts */
-  count[0] = 0;
-  /* breadth first: each node's children get consecutive numbers */
-  order[0] = 0;
-  for (head = 0; head < next; head++) {
-    int32_t old = order[head], k, kids = count[old + 1] - count[old];
-    frozen_node *fn = &f.nodes[head];
-    fn->first_entry = lex->nodes[old].first_entry;
-    fn->first_child = next;
-    fn->n_children = kids;
-    fn->dense = -1;
-    if (kids >= DENSE_MIN_CHILDREN) n_dense++;
-    for (k = 0; k < kids; k++) {
-      const trie_edge *e = &by_parent[count[old] + k];
-      order[next] = e->child;
-      f.byte[next] = (unsigned char)((e->key - 1) & 0xFF);
-      next++;
+      for (j = b->first[v]; j < b->first[v + 1]; j++)
+        if ((b->symbol[j] & 0xC0) == 0x80) {
+          r->symbol[at] = (c - 0xD8) << 6 | (b->symbol[j] & 0x3F);
+          r->child[at++] = b->child[j];
+        }
     }
   }
-  if (!(f.dense = malloc(((size_t)n_dense * 256 + 1) * sizeof *f.dense))) goto done;
-  n_dense = 0;
-  for (i = 0; i < n; i++) {
-    frozen_node *fn = &f.nodes[i];
-    int32_t k;
-    if (fn->n_children < DENSE_MIN_CHILDREN) continue;
-    fn->dense = n_dense;
-    for (k = 0; k < 256; k++) f.dense[n_dense + k] = -1;
-    for (k = 0; k < fn->n_children; k++) f.dense[n_dense + f.byte[fn->first_child + k]] = fn->first_child + k;
-    n_dense += 256;
+  r->first[n] = at;
+  return 1;
+}
+
+/* Copy the trie into a double array and free the hashed one.  Returns 0
+** when out of memory; the hashed trie still works then. */
+static int freeze(tamas_lexicon *lex) {
+  trie_rows bytes = {NULL, NULL, NULL}, symbols = {NULL, NULL, NULL};
+  int32_t *value = malloc((size_t)lex->n_nodes * sizeof *value), i;
+  int ok = 0;
+  if (value && byte_rows(lex, &bytes) && symbol_rows(lex, &bytes, &symbols)) {
+    for (i = 0; i < lex->n_nodes; i++) value[i] = lex->nodes[i].first_entry;
+    ok = double_array_build(&lex->frozen, lex->n_nodes, symbols.first, symbols.symbol,
+                            symbols.child, value);
   }
-  lex->frozen = f;
+  free_rows(&bytes);
+  free_rows(&symbols);
+  free(value);
+  if (!ok) return 0;
   /* the hashed trie is not looked at again */
   free(lex->edges);
   free(lex->nodes);
@@ -263,54 +279,51 @@ static int freeze(tamas_lexicon *lex) {
   lex->nodes = NULL;
   lex->cap_edges = lex->n_edges = 0;
   lex->n_nodes = lex->cap_nodes = 0;
-  ok = 1;
-done:
-  if (!ok) {
-    free(f.nodes);
-    free(f.byte);
-  }
-  free(count);
-  free(order);
-  free(by_parent);
-  return ok;
+  return 1;
 }
 
-static int32_t frozen_child(const frozen_trie *f, int32_t node, unsigned char b) {
-  const frozen_node *fn = &f->nodes[node];
-  int32_t k;
-  if (fn->dense >= 0) return f->dense[fn->dense + b];
-  for (k = fn->first_child; k < fn->first_child + fn->n_children; k++) {
-    if (f->byte[k] == b) return k;
-    if (f->byte[k] > b) break;
+/* The longest phrase in the double array: the end and the node's entry. */
+static size_t match_frozen(const double_array *da, const unsigned char *key, size_t n,
+                           const unsigned char *ends, int32_t *entry) {
+  int32_t state = 0;
+  size_t i = 0, len, best = 0;
+  while (i < n && (state = double_array_step(da, state, symbol_at(key, n, i, &len))) >= 0) {
+    i += len;
+    if (ends[i] && da->value[state] >= 0) {
+      best = i;
+      *entry = da->value[state];
+    }
   }
-  return -1;
+  return best;
 }
 
-/* The node's first entry, or -1. */
-static int32_t entry_of(const tamas_lexicon *lex, int32_t node) {
-  return lex->frozen.nodes ? lex->frozen.nodes[node].first_entry : lex->nodes[node].first_entry;
+/* The longest phrase in the hashed trie (an overlay): the same. */
+static size_t match_hashed(const tamas_lexicon *lex, const unsigned char *key, size_t n,
+                           const unsigned char *ends, int32_t *entry) {
+  int32_t node = 0;
+  size_t i, best = 0;
+  for (i = 0; i < n && (node = find_child(lex, node, key[i])) >= 0; i++)
+    if (ends[i + 1] && lex->nodes[node].first_entry >= 0) {
+      best = i + 1;
+      *entry = lex->nodes[node].first_entry;
+    }
+  return best;
 }
 
 size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
                      const unsigned char *ends, const lex_entry **out, int *n_out) {
-  int32_t node = 0, best_node = -1;
-  size_t i, best = 0;
+  const unsigned char *k = (const unsigned char *)key;
+  int32_t first = -1;
+  size_t best;
   if (!lex) return 0;
-  for (i = 0; i < n; i++) {
-    node = lex->frozen.nodes ? frozen_child(&lex->frozen, node, (unsigned char)key[i])
-                             : find_child(lex, node, (unsigned char)key[i]);
-    if (node < 0) break;
-    if (ends[i + 1] && entry_of(lex, node) >= 0) {
-      best = i + 1;
-      best_node = node;
-    }
-  }
-  if (best_node < 0) return 0;
+  best = lex->frozen.cells ? match_frozen(&lex->frozen, k, n, ends, &first)
+                           : match_hashed(lex, k, n, ends, &first);
+  if (best == 0) return 0;
   /* entries of one node are contiguous in a linked list: hand back the
   ** head; callers walk it with lexicon_next_entry */
-  *out = &lex->entries[entry_of(lex, best_node)].e;
+  *out = &lex->entries[first].e;
   *n_out = 0;
-  for (int32_t k = entry_of(lex, best_node); k >= 0; k = lex->entries[k].next) (*n_out)++;
+  for (int32_t e = first; e >= 0; e = lex->entries[e].next) (*n_out)++;
   return best;
 }
 
@@ -566,9 +579,7 @@ void lexicon_free(tamas_lexicon *lex) {
   }
   free(lex->persons);
   free(lex->holders);
-  free(lex->frozen.nodes);
-  free(lex->frozen.byte);
-  free(lex->frozen.dense);
+  double_array_free(&lex->frozen);
   free(lex->nodes);
   free(lex->edges);
   free(lex->entries);

@@ -59,10 +59,18 @@ int tamas_next_sentence(const char *text, size_t end, size_t *pos, tamas_span *s
   }
   s->start = i;
   while (i < end) {
-    uint32_t cp = tamas_arabic_at((const unsigned char *)text, end, i);
+    unsigned char c = (unsigned char)text[i];
+    uint32_t cp;
     size_t next;
+    /* ASCII other than line ends and marks: on.  (A quote too long ends when
+    ** the next character that reads the depth comes.) */
+    if (c < 0x80 && c != '\n' && c != '\r' && c != '.' && c != '!' && c != '?') {
+      i++;
+      continue;
+    }
+    if (depth > 0 && i - quote_start > QUOTE_MAX_BYTES) depth = 0;
+    cp = tamas_arabic_at((const unsigned char *)text, end, i);
     if (cp && cp != 0x061F && cp != 0x061B && cp != 0x06D4) { /* not a mark: on */
-      if (depth > 0 && i - quote_start > QUOTE_MAX_BYTES) depth = 0;
       i += 2;
       continue;
     }
