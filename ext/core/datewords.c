@@ -118,29 +118,26 @@ typedef struct slot {
 static slot table[SLOTS];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
-/* A quick no: most words of a text are not date words, and a key of four
-** bytes or more whose first four bytes start no key (nor a month name with
-** «ماه» glued on) is not one.  One bit per hash of those four bytes. */
+/* A quick no: most words of a text are not date words.  One bit per hash
+** of a key's length and first four bytes (fewer when shorter), set for every
+** key and prefix and for each month name with «ماه» glued on: a word whose
+** bit is clear is none of them. */
 #define HEAD_BITS 65536
 static unsigned char heads[HEAD_BITS / 8];
 
-static uint32_t head_hash(const char *k) {
-  uint32_t v;
-  memcpy(&v, k, 4);
-  return (v * 2654435761u) >> 16;
+static uint32_t head_hash(const char *k, size_t n) {
+  uint32_t v = 0;
+  memcpy(&v, k, n < 4 ? n : 4);
+  return ((v ^ (uint32_t)n * 0x9E3779B9u) * 2654435761u) >> 16;
 }
 
 static void add_head(const char *k, size_t n) {
-  uint32_t h;
-  if (n < 4) return;
-  h = head_hash(k);
+  uint32_t h = head_hash(k, n);
   heads[h / 8] |= (unsigned char)(1u << (h % 8));
 }
 
-static int may_start_key(const char *k, size_t n) {
-  uint32_t h;
-  if (n < 4) return 1;
-  h = head_hash(k);
+static int may_be_key(const char *k, size_t n) {
+  uint32_t h = head_hash(k, n);
   return heads[h / 8] >> (h % 8) & 1;
 }
 
@@ -156,7 +153,7 @@ static uint32_t hash_key(const char *k, size_t n) {
 
 static slot *find_slot(const char *key, size_t len, int create) {
   uint32_t i;
-  if (!create && !may_start_key(key, len)) return NULL;
+  if (!create && !may_be_key(key, len)) return NULL;
   for (i = hash_key(key, len) & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
     slot *s = &table[i];
     if (s->len == 0) {

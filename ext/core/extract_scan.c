@@ -74,6 +74,18 @@ static void build_common_fold(void) {
     }
 }
 
+static void start_word(sentence *s, size_t key_start, size_t start, int punct) {
+  word *w = &s->words[s->n_words++];
+  w->key_start = key_start;
+  w->start = start;
+  w->after_punct = punct;
+}
+
+static void end_word(sentence *s, size_t key_end, size_t end) {
+  s->words[s->n_words - 1].key_end = key_end;
+  s->words[s->n_words - 1].end = end;
+}
+
 /* Fold the sentence into s->key and s->words; ends[] marks the word ends. */
 static void fold_words(sentence *s) {
   const unsigned char *t = (const unsigned char *)s->text;
@@ -84,9 +96,15 @@ static void fold_words(sentence *s) {
   s->has_digit = 0;
   while (i < s->end && klen + 8 < KEY_BYTES) {
     uint32_t cp;
-    if (in_word && t[i] - 0xD8u < 4 && i + 1 < s->end && (t[i + 1] & 0xC0) == 0x80) {
+    if (t[i] - 0xD8u < 4 && i + 1 < s->end && (t[i + 1] & 0xC0) == 0x80) {
       const unsigned char *f = common_fold[arabic_index(t[i], t[i + 1])];
-      if (f[0]) { /* the usual case, quickly: a common letter inside a word */
+      if (f[0]) { /* the usual case, quickly: a common letter */
+        if (!in_word) {
+          if (s->n_words == MAX_WORDS) break;
+          start_word(s, klen, i, punct);
+          in_word = 1;
+          punct = 0;
+        }
         s->key[klen] = (char)f[0];
         s->key[klen + 1] = (char)f[1];
         klen += 2;
@@ -94,6 +112,12 @@ static void fold_words(sentence *s) {
         word_end = i;
         continue;
       }
+    }
+    if (t[i] == ' ') { /* and a space between words */
+      if (in_word) end_word(s, klen, word_end);
+      in_word = 0;
+      i++;
+      continue;
     }
     cp = tamas_utf8_decode(t, s->end, i, &cl);
     if (tamas_is_ignorable_mark(cp) || (tamas_is_invisible(cp) && in_word)) {
@@ -104,10 +128,7 @@ static void fold_words(sentence *s) {
       int d = tamas_digit_value(cp);
       if (!in_word) {
         if (s->n_words == MAX_WORDS) break;
-        s->words[s->n_words].key_start = klen;
-        s->words[s->n_words].start = i;
-        s->words[s->n_words].after_punct = punct;
-        s->n_words++;
+        start_word(s, klen, i, punct);
         in_word = 1;
         punct = 0;
       }
@@ -117,10 +138,7 @@ static void fold_words(sentence *s) {
       word_end = i;
       continue;
     }
-    if (in_word) {
-      s->words[s->n_words - 1].key_end = klen;
-      s->words[s->n_words - 1].end = word_end;
-    }
+    if (in_word) end_word(s, klen, word_end);
     in_word = 0;
     if (cp == 0xAB || cp == 0xBB || cp == '"' || cp == 0x201C || cp == 0x201D) {
       /* quotes: «آماده» است still reads as «آماده است» */
@@ -130,10 +148,7 @@ static void fold_words(sentence *s) {
     }
     i += cl;
   }
-  if (in_word) {
-    s->words[s->n_words - 1].key_end = klen;
-    s->words[s->n_words - 1].end = word_end;
-  }
+  if (in_word) end_word(s, klen, word_end);
   s->key[klen] = 0;
   s->key_len = klen;
   s->truncated = i < s->end;

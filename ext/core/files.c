@@ -189,27 +189,55 @@ void tamas_walk_close(tamas_walk *w) {
   free(w);
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* Sixteen bytes at a time over ASCII and two-byte forms (lead C2-DF, then a
+** continuation byte), nearly all of a Persian page: in each block the
+** continuation bytes must be exactly the bytes after a lead byte, and no
+** other byte may be 0x80 or above.  Returns where it stopped — a character
+** boundary, every byte before it valid — at the end or at the first block
+** holding anything else (a ZWNJ, a three-byte form, an invalid byte). */
+static size_t skip_two_byte_text(const unsigned char *u, size_t n, size_t i) {
+  const __m128i zero = _mm_setzero_si128();
+  int carry = 0; /* the block before ended with a lead byte */
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+    /* as signed bytes: continuation 0x80-0xBF < -64; lead 0xC2-0xDF in -62..-33 */
+    __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
+    __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)),
+                                 _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
+    __m128i other = _mm_andnot_si128(_mm_or_si128(cont, lead), _mm_cmplt_epi8(v, zero));
+    __m128i after_lead = _mm_or_si128(_mm_slli_si128(lead, 1),
+                                      carry ? _mm_cvtsi32_si128(0xFF) : zero);
+    if (_mm_movemask_epi8(other) || _mm_movemask_epi8(_mm_xor_si128(cont, after_lead))) break;
+    carry = _mm_movemask_epi8(lead) >> 15 & 1;
+  }
+  return carry ? i - 1 : i; /* a lead byte last: its character is not checked yet */
+}
+#endif
+
+/* One character at u[i] checked; returns the next position, or 0 when the
+** bytes at i are not UTF-8. */
+static size_t valid_char(const unsigned char *u, size_t n, size_t i) {
+  size_t cl;
+  if (u[i] < 0x80) return i + 1;
+  if (tamas_utf8_decode(u, n, i, &cl) == TAMAS_REPLACEMENT_CHAR && cl == 1)
+    return 0; /* U+FFFD itself is 3 bytes long */
+  return i + cl;
+}
+
 int tamas_utf8_valid(const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
-  size_t i = 0, cl;
+  size_t i = 0;
   while (i < n) {
-    unsigned char c = u[i];
-    if (c < 0x80) {
-      i++;
-      continue;
-    }
-    /* runs of two-byte forms (Arabic script, Latin-1) and ASCII without the
-    ** general decoder: they are nearly all of a Persian page */
-    while (c >= 0xC2 && c <= 0xDF && i + 1 < n && (u[i + 1] & 0xC0) == 0x80) {
-      i += 2;
-      while (i < n && u[i] < 0x80) i++;
-      if (i == n) return 1;
-      c = u[i];
-    }
-    if (c < 0x80) continue;
-    if (tamas_utf8_decode(u, n, i, &cl) == TAMAS_REPLACEMENT_CHAR && cl == 1)
-      return 0; /* U+FFFD itself is 3 bytes long */
-    i += cl;
+    size_t stop;
+#if defined(__SSE2__)
+    if ((i = skip_two_byte_text(u, n, i)) >= n) break;
+#endif
+    /* the block the fast way stopped at (or all, without it), one by one */
+    for (stop = i + 16; i < n && i < stop;)
+      if (!(i = valid_char(u, n, i))) return 0;
   }
   return 1;
 }

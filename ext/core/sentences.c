@@ -15,6 +15,17 @@
 
 #define QUOTE_MAX_BYTES 2000
 
+/* What a byte says to the splitter: PASS for bytes of characters that neither
+** end nor quote a sentence, FIRST_BYTE for the first byte of one that may
+** (line ends, . ! ?, and « » … U+2029 whose UTF-8 starts 0xC2 or 0xE2), and
+** SECOND_BYTE for the second byte of ؛ ؟ ۔ (0xD8 0x9B, 0xD8 0x9F, 0xDB 0x94),
+** which the lead byte before it does not tell from a letter's. */
+enum { PASS, FIRST_BYTE, SECOND_BYTE };
+static const unsigned char notable[256] = {
+    ['\n'] = FIRST_BYTE, ['\r'] = FIRST_BYTE, ['.'] = FIRST_BYTE, ['!'] = FIRST_BYTE,
+    ['?'] = FIRST_BYTE, [0xC2] = FIRST_BYTE, [0xE2] = FIRST_BYTE,
+    [0x94] = SECOND_BYTE, [0x9B] = SECOND_BYTE, [0x9F] = SECOND_BYTE};
+
 static uint32_t char_at(const char *t, size_t end, size_t i, size_t *cl) {
   return tamas_utf8_decode((const unsigned char *)t, end, i, cl);
 }
@@ -59,14 +70,23 @@ int tamas_next_sentence(const char *text, size_t end, size_t *pos, tamas_span *s
   }
   s->start = i;
   while (i < end) {
-    unsigned char c = (unsigned char)text[i];
     uint32_t cp;
     size_t next;
-    /* ASCII other than line ends and marks: on.  (A quote too long ends when
-    ** the next character that reads the depth comes.) */
-    if (c < 0x80 && c != '\n' && c != '\r' && c != '.' && c != '!' && c != '?') {
-      i++;
-      continue;
+    /* Only characters that may end or quote a sentence are looked at; a
+    ** quote too long ends when the next of them comes. */
+    switch (notable[(unsigned char)text[i]]) {
+      case PASS:
+        i++;
+        continue;
+      case SECOND_BYTE: /* of ؛ ؟ ۔ when a lead byte is before it */
+        if (i == s->start || (text[i - 1] != '\xD8' && text[i - 1] != '\xDB')) {
+          i++;
+          continue;
+        }
+        i--;
+        break;
+      default:
+        break;
     }
     if (depth > 0 && i - quote_start > QUOTE_MAX_BYTES) depth = 0;
     cp = tamas_arabic_at((const unsigned char *)text, end, i);

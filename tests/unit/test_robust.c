@@ -262,7 +262,66 @@ static void known_bugs(void) {
   tamas_actor_overlay_free(overlay);
 }
 
+/* The UTF-8 check, which takes sixteen bytes at a time where it can, against
+** a plain reference — here a byte-by-byte reading of the same rules — on
+** pieces of every kind joined at random, so that each kind falls on every
+** place of a block (first byte, last byte, across two blocks). */
+static int reference_valid(const unsigned char *u, size_t n) {
+  size_t i = 0;
+  while (i < n) {
+    unsigned char c = u[i];
+    size_t need, k;
+    uint32_t cp, min;
+    if (c < 0x80) { i++; continue; }
+    if (c >= 0xC2 && c <= 0xDF) need = 1, cp = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF) need = 2, cp = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4) need = 3, cp = c & 0x07, min = 0x10000;
+    else return 0;
+    if (i + need >= n) return 0;
+    for (k = 1; k <= need; k++) {
+      if ((u[i + k] & 0xC0) != 0x80) return 0;
+      cp = cp << 6 | (u[i + k] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    i += need + 1;
+  }
+  return 1;
+}
+
+static void test_utf8_valid_blocks(void) {
+  static const char *const good[] = {"a", " ", "\xd8\xa7", "\xdb\x8c", "\xda\xaf", "\xc2\xab",
+                                     "\xe2\x80\x8c", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\n"};
+  static const char *const bad[] = {"\x80", "\xbf", "\xc0\x80", "\xc1\xbf", "\xd8", "\xd8 ",
+                                    "\xe2\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+                                    "\xf5\x80\x80\x80", "\xff", "\xe0\x80\x80", "\xd8\xd8\xa7"};
+  unsigned char buf[200];
+  uint32_t seed = 7;
+  int round, mismatches = 0, valid = 0, invalid = 0;
+  for (round = 0; round < 20000; round++) {
+    size_t n = 0;
+    int pieces = (int)(seed % 60), p;
+    for (p = 0; p < pieces; p++) {
+      const char *piece;
+      seed = seed * 1103515245u + 12345u;
+      /* mostly Persian letters and spaces; now and then anything */
+      if ((seed >> 8) % 100 == 0) piece = bad[(seed >> 16) % (sizeof bad / sizeof bad[0])];
+      else if ((seed >> 8) % 7 == 0) piece = good[(seed >> 16) % (sizeof good / sizeof good[0])];
+      else piece = (seed >> 16) % 5 ? "\xd8\xb1" : " ";
+      if (n + strlen(piece) > sizeof buf) break;
+      memcpy(buf + n, piece, strlen(piece));
+      n += strlen(piece);
+    }
+    seed = seed * 1103515245u + 12345u;
+    if (reference_valid(buf, n)) valid++;
+    else invalid++;
+    if (tamas_utf8_valid((const char *)buf, n) != reference_valid(buf, n)) mismatches++;
+  }
+  CHECK_INT(mismatches, 0);
+  CHECK(valid > 1000 && invalid > 1000); /* both kinds were tried */
+}
+
 int main(void) {
+  test_utf8_valid_blocks();
   test_numeric_date_ranges();
   test_dropped_controls_before_nfc();
   test_function_word_with_zwnj();
