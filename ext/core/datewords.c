@@ -121,9 +121,10 @@ static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 /* A quick no: most words of a text are not date words.  One bit per hash
 ** of a key's length and first four bytes (fewer when shorter), set for every
 ** key and prefix and for each month name with «ماه» glued on: a word whose
-** bit is clear is none of them. */
+** bit is clear is none of them.  A second such set holds only the words that
+** may begin a date (dateword_lookup_start). */
 #define HEAD_BITS 65536
-static unsigned char heads[HEAD_BITS / 8];
+static unsigned char heads[HEAD_BITS / 8], start_heads[HEAD_BITS / 8];
 
 static uint32_t head_hash(const char *k, size_t n) {
   uint32_t v = 0;
@@ -131,14 +132,14 @@ static uint32_t head_hash(const char *k, size_t n) {
   return ((v ^ (uint32_t)n * 0x9E3779B9u) * 2654435761u) >> 16;
 }
 
-static void add_head(const char *k, size_t n) {
+static void add_head(unsigned char *bits, const char *k, size_t n) {
   uint32_t h = head_hash(k, n);
-  heads[h / 8] |= (unsigned char)(1u << (h % 8));
+  bits[h / 8] |= (unsigned char)(1u << (h % 8));
 }
 
-static int may_be_key(const char *k, size_t n) {
+static int has_head(const unsigned char *bits, const char *k, size_t n) {
   uint32_t h = head_hash(k, n);
-  return heads[h / 8] >> (h % 8) & 1;
+  return bits[h / 8] >> (h % 8) & 1;
 }
 
 static uint32_t hash_key(const char *k, size_t n) {
@@ -153,14 +154,14 @@ static uint32_t hash_key(const char *k, size_t n) {
 
 static slot *find_slot(const char *key, size_t len, int create) {
   uint32_t i;
-  if (!create && !may_be_key(key, len)) return NULL;
+  if (!create && !has_head(heads, key, len)) return NULL;
   for (i = hash_key(key, len) & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
     slot *s = &table[i];
     if (s->len == 0) {
       if (!create) return NULL;
       memcpy(s->key, key, len);
       s->len = (unsigned char)len;
-      add_head(key, len);
+      add_head(heads, key, len);
       return s;
     }
     if (s->len == len && memcmp(s->key, key, len) == 0) return s;
@@ -169,6 +170,10 @@ static slot *find_slot(const char *key, size_t len, int create) {
 
 /* «ماه» in folded UTF-8. */
 static const char month_suffix[] = "\xd9\x85\xd8\xa7\xd9\x87";
+
+static int is_month(dateword_kind kind) {
+  return kind == DW_JALALI_MONTH || kind == DW_GREGORIAN_MONTH || kind == DW_HIJRI_MONTH;
+}
 
 /* Fold an entry's text as the scanner folds words; a space ends a part. */
 static void add_entry(const dateword_entry *e) {
@@ -180,16 +185,21 @@ static void add_entry(const dateword_entry *e) {
     i += cl;
     if (cp == ' ') {
       find_slot(key, len, 1)->is_prefix = 1;
+      add_head(start_heads, key, len);
       continue;
     }
     if (tamas_is_invisible(cp) || tamas_is_ignorable_mark(cp)) continue;
     len += tamas_utf8_encode(tamas_fold_letter(cp), key + len);
   }
   find_slot(key, len, 1)->word = &e->word;
-  if (e->word.kind == DW_JALALI_MONTH || e->word.kind == DW_GREGORIAN_MONTH ||
-      e->word.kind == DW_HIJRI_MONTH) { /* «اسفندماه» starts as «اسفند» + «ماه» */
+  if (is_month(e->word.kind)) { /* «اسفندماه» starts as «اسفند» + «ماه» */
+    add_head(start_heads, key, len);
     memcpy(key + len, month_suffix, 6);
-    add_head(key, len + 6);
+    add_head(heads, key, len + 6);
+    add_head(start_heads, key, len + 6);
+  } else if (e->word.kind == DW_NUMBER || e->word.kind == DW_MONTH_WORD ||
+             e->word.kind == DW_WEEKDAY) {
+    add_head(start_heads, key, len);
   }
 }
 
@@ -209,12 +219,16 @@ const dateword *dateword_lookup_prefix(const char *key, size_t len, int *is_pref
   /* «اسفندماه», «دیماه»: a month name with «ماه» glued on. */
   if (len > 6 && memcmp(key + len - 6, month_suffix, 6) == 0) {
     s = find_slot(key, len - 6, 0);
-    if (s && s->word && (s->word->kind == DW_JALALI_MONTH ||
-                         s->word->kind == DW_GREGORIAN_MONTH ||
-                         s->word->kind == DW_HIJRI_MONTH))
-      return s->word;
+    if (s && s->word && is_month(s->word->kind)) return s->word;
   }
   return NULL;
+}
+
+const dateword *dateword_lookup_start(const char *key, size_t len, int *is_prefix) {
+  *is_prefix = 0;
+  if (len == 0 || len >= KEY_MAX) return NULL;
+  pthread_once(&table_once, build_table);
+  return has_head(start_heads, key, len) ? dateword_lookup_prefix(key, len, is_prefix) : NULL;
 }
 
 const dateword *dateword_lookup(const char *key, size_t len) {

@@ -39,6 +39,11 @@ const dateword *dateword_lookup(const char *key, size_t len);
 ** starts a multi-word entry. */
 const dateword *dateword_lookup_prefix(const char *key, size_t len, int *is_prefix);
 
+/* The same for a word that may begin a date: NULL (and no prefix) at once
+** for a word that is no number, month name, «ماه» or weekday and does not
+** start a many-word entry, as most words are not. */
+const dateword *dateword_lookup_start(const char *key, size_t len, int *is_prefix);
+
 /* Is `key` (folded) the start of a multi-word entry, so that the scanner should
 ** try to join the next word to it («سه» + «شنبه», «ربیع» + «الاول»)? */
 int dateword_is_join_prefix(const char *key, size_t len);

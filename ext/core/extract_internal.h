@@ -21,6 +21,7 @@ typedef struct word {
   size_t key_start, key_end; /* folded bytes in the sentence key */
   size_t start, end;         /* bytes in the text */
   int after_punct;           /* punctuation before it: PUNCT_COMMA, PUNCT_OTHER or 0 */
+  int has_digit;
 } word;
 
 typedef enum mention_kind { MK_ENTRY, MK_DATE } mention_kind;
@@ -49,7 +50,6 @@ typedef struct sentence {
   char key[KEY_BYTES];
   size_t key_len;
   int truncated;             /* the words stop before the sentence does */
-  int has_digit;             /* a word holds a digit */
   unsigned char ends[KEY_BYTES + 1]; /* ends[i]: a word ends at key byte i */
   word words[MAX_WORDS];
   word_match matches[MAX_WORDS];
@@ -60,7 +60,11 @@ typedef struct sentence {
 
 /* Does a mention carry an entry of this kind (or this cue kind)? */
 const lex_entry *mention_entry(const mention *m, entry_kind kind);
-const lex_entry *mention_cue(const mention *m, int cue);
+const lex_entry *mention_cue_entry(const mention *m, int cue); /* m->cues has it */
+static inline const lex_entry *mention_cue(const mention *m, int cue) {
+  /* most look-ups are answered by the mask: no call for them */
+  return m->kind == MK_ENTRY && (m->cues & (1u << cue)) ? mention_cue_entry(m, cue) : NULL;
+}
 
 /* Is one of the words [w0, w1) exactly this folded word?  Is byte c in the
 ** text between two offsets? */

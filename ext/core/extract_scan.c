@@ -26,9 +26,8 @@ const lex_entry *mention_entry(const mention *m, entry_kind kind) {
   return NULL;
 }
 
-const lex_entry *mention_cue(const mention *m, int cue) {
+const lex_entry *mention_cue_entry(const mention *m, int cue) {
   const lex_entry *e;
-  if (m->kind != MK_ENTRY || !(m->cues & (1u << cue))) return NULL;
   for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
     if (e->kind == E_CUE && e->cue == cue) return e;
   return NULL;
@@ -79,6 +78,7 @@ static void start_word(sentence *s, size_t key_start, size_t start, int punct) {
   w->key_start = key_start;
   w->start = start;
   w->after_punct = punct;
+  w->has_digit = 0;
 }
 
 static void end_word(sentence *s, size_t key_end, size_t end) {
@@ -93,7 +93,6 @@ static void fold_words(sentence *s) {
   int in_word = 0, punct = 0, w;
   pthread_once(&common_fold_once, build_common_fold);
   s->n_words = 0;
-  s->has_digit = 0;
   while (i < s->end && klen + 8 < KEY_BYTES) {
     uint32_t cp;
     if (t[i] - 0xD8u < 4 && i + 1 < s->end && (t[i + 1] & 0xC0) == 0x80) {
@@ -132,7 +131,7 @@ static void fold_words(sentence *s) {
         in_word = 1;
         punct = 0;
       }
-      if (d >= 0) s->key[klen++] = (char)('0' + d), s->has_digit = 1;
+      if (d >= 0) s->key[klen++] = (char)('0' + d), s->words[s->n_words - 1].has_digit = 1;
       else klen += tamas_utf8_encode(tamas_fold_letter(cp), s->key + klen);
       i += cl;
       word_end = i;
@@ -207,34 +206,41 @@ static const word_match *match_at(sentence *s, int w, const tamas_lexicon *base,
   return wm;
 }
 
-/* Can the sentence hold a date?  Every date starts with a number (in digits
-** or in words), a month name or «ماه» (dateparse.c): a sentence none of
-** whose words is one of those, or starts a many-word one, has none, and the
-** date reader need not read it.  The words are folded as the date reader
-** folds them. */
-static int may_hold_date(const sentence *s) {
-  int w;
-  /* words past the limit were not folded; a digit may start a date */
-  if (s->truncated || s->has_digit) return 1;
+/* Where can the sentence's first date start?  Every date starts with a
+** number (in digits or in words), a month name or «ماه», perhaps after a
+** weekday (dateparse.c): a sentence none of whose words is one of those, or
+** starts a many-word one, has none, and the date reader need not read it.
+** Else the reader starts at the first such word — weekdays included, for
+** the date's start — when a space is before it: the reader's words begin
+** there as they would have, reading from the start, and none before it can
+** begin a date.  Returns that byte, or -1 for none.  The words are folded
+** as the date reader folds them. */
+static long first_date_byte(const sentence *s) {
+  int w, first = -1;
+  if (s->truncated) return (long)s->start; /* words past the limit were not folded */
   for (w = 0; w < s->n_words; w++) {
     const char *k = s->key + s->words[w].key_start;
     size_t n = s->words[w].key_end - s->words[w].key_start;
-    const dateword *dw;
-    int is_prefix;
-    dw = dateword_lookup_prefix(k, n, &is_prefix);
-    if (is_prefix) return 1;
-    if (dw && (dw->kind == DW_NUMBER || dw->kind == DW_MONTH_WORD ||
-               dw->kind == DW_JALALI_MONTH || dw->kind == DW_GREGORIAN_MONTH ||
-               dw->kind == DW_HIJRI_MONTH))
-      return 1;
+    int is_prefix, starts = s->words[w].has_digit;
+    const dateword *dw = starts ? NULL : dateword_lookup_start(k, n, &is_prefix);
+    if (!starts && (is_prefix || (dw && (dw->kind == DW_NUMBER || dw->kind == DW_MONTH_WORD ||
+                                         dw->kind == DW_JALALI_MONTH ||
+                                         dw->kind == DW_GREGORIAN_MONTH ||
+                                         dw->kind == DW_HIJRI_MONTH))))
+      starts = 1;
+    if (first < 0 && (starts || (dw && dw->kind == DW_WEEKDAY))) first = w;
+    if (starts) break;
   }
-  return 0;
+  if (w == s->n_words) return -1;
+  if (s->words[first].start > s->start && s->text[s->words[first].start - 1] == ' ')
+    return (long)s->words[first].start;
+  return (long)s->start;
 }
 
 /* Find the dates of the sentence; mark their words. */
-static int find_dates(sentence *s, mention *dates, int max, unsigned char *date_word) {
+static int find_dates(sentence *s, size_t from, mention *dates, int max,
+                      unsigned char *date_word) {
   tamas_date_match dm;
-  size_t from = s->start;
   int n = 0;
   while (n < max &&
          tamas_find_date(s->text, s->end, from, TAMAS_CAL_ANY, TAMAS_FIND_VALID, &dm)) {
@@ -305,6 +311,7 @@ void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
   unsigned char date_word[MAX_WORDS];
   mention dates[16];
   int n_dates;
+  long from;
   s->text = text;
   s->start = start;
   s->end = end;
@@ -313,8 +320,8 @@ void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
   /* Phrases first: only a sentence with a contact word needs its dates (they
   ** date events), and most of the cost of a sentence is in finding dates. */
   read_mentions(s, overlay, NULL, 0, NULL);
-  if (!dates_too || !has_contact_cue(s) || !may_hold_date(s)) return;
+  if (!dates_too || !has_contact_cue(s) || (from = first_date_byte(s)) < 0) return;
   memset(date_word, 0, (size_t)s->n_words);
-  n_dates = find_dates(s, dates, 16, date_word);
+  n_dates = find_dates(s, (size_t)from, dates, 16, date_word);
   if (n_dates > 0) read_mentions(s, overlay, dates, n_dates, date_word);
 }
