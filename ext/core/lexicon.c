@@ -4,9 +4,11 @@
 **
 ** Every phrase (a person's alias, an office, a country's name or adjective,
 ** a cue word) is folded the same way text is (pagecues.c: cue_fold — Persian
-** letter forms unified, spaces and ZWNJ dropped) and stored in a byte trie.
-** Matching walks the trie from a word start over the folded text of a
-** sentence and keeps the longest phrase that ends at a word end, so
+** letter forms unified, spaces and ZWNJ dropped) and stored in a byte trie,
+** which the built-in lexicon, once loaded, turns into a double array over
+** letters (double_array.c).  Matching walks the trie from a word start over
+** the folded text of a sentence and keeps the longest phrase that ends at a
+** word end, so
 ** «گفت وگو», «گفتوگو» and «گفت‌وگو» are one phrase, while «آستین» never
 ** matches inside a longer word.
 */

@@ -202,6 +202,26 @@ static void test_sentences(void) {
   CHECK(sentences("«این نقل قول هرگز بسته نمی‌شود. جمله دوم.", d, 1));
   CHECK(sentences("", NULL, 0));
   CHECK(sentences("   \n  ", NULL, 0));
+  { /* ۔ ends a sentence; the hamza above of «هٔ» shares its second byte and does not */
+    const char *e[] = {"خانهٔ ملت بسته بود۔", "گفت‌وگو ماند؛", "چرا؟"};
+    CHECK(sentences("خانهٔ ملت بسته بود۔ گفت‌وگو ماند؛ چرا؟", e, 3));
+  }
+  { /* a quote open past QUOTE_MAX_BYTES of ASCII no longer holds the sentence */
+    char text[2400];
+    const char *f[2] = {text, "پایان."};
+    memset(text, 'a', 2100);
+    memcpy(text, "\xc2\xab", 2);
+    memcpy(text + 2100, ".", 2);
+    {
+      char whole[2500];
+      snprintf(whole, sizeof whole, "%s پایان.", text);
+      CHECK(sentences(whole, f, 2));
+    }
+  }
+  { /* a stray continuation byte is a character of its own, not a mark */
+    const char *g[] = {"\x9f\x9b متن.", "دوم."};
+    CHECK(sentences("\x9f\x9b متن. دوم.", g, 2));
+  }
 }
 
 int main(void) {
