@@ -197,8 +197,9 @@ static int32_t symbol_at(const unsigned char *key, size_t n, size_t i, size_t *l
   return SYMBOL_BYTE + key[i];
 }
 
-/* Edges of the hashed trie grouped by parent: the children of node u are
-** byte[first[u] .. first[u+1]) leading to child[...]. */
+/* A trie's edges grouped by parent: the children of node u are reached over
+** symbol[first[u] .. first[u+1]) and are child[...] (byte_rows: the symbols
+** are the bytes of the hashed trie; symbol_rows: letters, see SYMBOL_BYTE). */
 typedef struct trie_rows {
   int32_t *first, *symbol, *child;
 } trie_rows;
