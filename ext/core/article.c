@@ -53,7 +53,6 @@ typedef struct line {
 #define TICKER_MIN_WORDS 25
 #define DATE_LINE_MAX_OTHER_WORDS 6
 
-
 /* ---- small text helpers ------------------------------------------------- */
 
 static uint32_t decode_at(const char *t, size_t n, size_t i, size_t *cl) {

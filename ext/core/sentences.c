@@ -89,11 +89,6 @@ int tamas_next_sentence(const char *text, size_t end, size_t *pos, tamas_span *s
         break;
     }
     if (depth > 0 && i - quote_start > QUOTE_MAX_BYTES) depth = 0;
-    cp = tamas_arabic_at((const unsigned char *)text, end, i);
-    if (cp && cp != 0x061F && cp != 0x061B && cp != 0x06D4) { /* not a mark: on */
-      i += 2;
-      continue;
-    }
     cp = char_at(text, end, i, &cl);
     next = i + cl;
     if (cp == '\n' || cp == '\r' || cp == 0x2029) {
