@@ -5,6 +5,7 @@
 #                 plain and under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make demo     run tamas on the example articles in sql/news/
 #   make bench    benchmark against SQLite's own functions
+#   make tsan     the thread tests, ten times, under ThreadSanitizer
 #   make deps     install the Debian packages the build and tests need
 #   make install  install the library (PREFIX=/usr/local, DESTDIR) so that
 #                 `.load tamas` works from any directory; make uninstall
@@ -62,6 +63,11 @@ $(1)/core $(1)/sqlite $(1)/tests:
 endef
 $(eval $(call variant,build,))
 $(eval $(call variant,build/asan,$(SANITIZE)))
+# ThreadSanitizer: the threads of a scan (ext/core/scan.c) and of several
+# connections (test_threads).  make test runs test_scan under it; make tsan
+# runs both TSAN_RUNS times, for races that show only at the wrong moment.
+TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
+$(eval $(call variant,build/tsan,$(TSAN_FLAGS)))
 
 UNIT_BINS      := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 UNIT_BINS_ASAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
@@ -87,6 +93,8 @@ build/tests/test_threads: tests/unit/test_threads.c tests/unit/check.h build/tam
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(THREAD_LIBS)
 build/asan/tests/test_threads: tests/unit/test_threads.c tests/unit/check.h build/asan/tamas.so | build/asan/tests
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(SANITIZE) -Itests/unit -o $@ $< $(THREAD_LIBS)
+build/tsan/tests/test_threads: tests/unit/test_threads.c tests/unit/check.h build/tsan/tamas.so | build/tsan/tests
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(TSAN_FLAGS) -Itests/unit -o $@ $< $(THREAD_LIBS)
 
 # ---- dependencies ------------------------------------------------------------
 deps:
@@ -107,8 +115,19 @@ deps:
 # tests/run.sh runs each unit binary and each SQL script, compares, and ends
 # with one line "N passed, N failed".
 test: deps
-	$(MAKE) --no-print-directory build/tamas.so build/asan/tamas.so $(UNIT_BINS) $(UNIT_BINS_ASAN)
+	$(MAKE) --no-print-directory build/tamas.so build/asan/tamas.so $(UNIT_BINS) $(UNIT_BINS_ASAN) \
+	  build/tsan/tests/test_scan
 	@sh tests/run.sh
+
+TSAN_RUNS ?= 10
+.PHONY: tsan
+tsan: deps
+	$(MAKE) --no-print-directory build/tsan/tests/test_threads build/tsan/tests/test_scan
+	@for i in $$(seq $(TSAN_RUNS)); do \
+	  for t in build/tsan/tests/test_threads build/tsan/tests/test_scan; do \
+	    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 $$t >/dev/null || exit 1; \
+	  done; \
+	done; echo "make tsan: $(TSAN_RUNS) runs of test_threads and test_scan, no data race"
 
 demo: deps
 	$(MAKE) --no-print-directory build/tamas.so
@@ -161,5 +180,5 @@ uninstall:
 clean:
 	rm -rf build
 
-# ---- targets that need clang: make fuzz (libFuzzer), make tsan (ThreadSanitizer)
+# ---- make fuzz (libFuzzer) needs clang
 -include tests/clang.mk

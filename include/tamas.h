@@ -459,6 +459,57 @@ void tamas_walk_close(tamas_walk *w);
 char *tamas_read_text_file(const char *path, size_t max_bytes, size_t *len,
                            const char **why);
 
+/* ---------------------------------------------------------------------------
+** Scanning a corpus: files walked, read and analysed by worker threads and
+** handed back one at a time, in walk order
+** ------------------------------------------------------------------------ */
+
+/* What a scan does with each file it reads. */
+typedef enum tamas_scan_kind {
+  TAMAS_SCAN_ARTICLES, /* the article (sources too) and its body */
+  TAMAS_SCAN_EVENTS    /* the article (no sources) and its contact events */
+} tamas_scan_kind;
+
+/* Threads a scan uses at most (threads = 0 asks for one per core, up to this). */
+#define TAMAS_SCAN_MAX_THREADS 16
+
+typedef struct tamas_scan_options {
+  tamas_scan_kind kind;
+  size_t max_bytes;      /* as for tamas_read_text_file (0: the default) */
+  const char *published; /* TAMAS_SCAN_EVENTS: replaces the page's date, or NULL */
+  const void *overlay;   /* TAMAS_SCAN_EVENTS: actors added at run time, or NULL */
+  int threads;           /* 1: the caller's thread only; n > 1: n worker
+                            threads; 0: one per core (at most
+                            TAMAS_SCAN_MAX_THREADS; 1 on one core) */
+} tamas_scan_options;
+
+/* One file, as the scan hands it back. */
+typedef struct tamas_scanned {
+  const char *file;
+  char *text;            /* the file's text, or NULL: `error` says why */
+  size_t len;
+  const char *error;     /* tamas_read_text_file's reason, or NULL */
+  tamas_article article; /* when text */
+  char *body;            /* TAMAS_SCAN_ARTICLES: tamas_article_body() */
+  size_t body_len;
+  tamas_extraction events; /* TAMAS_SCAN_EVENTS */
+} tamas_scanned;
+
+typedef struct tamas_scan tamas_scan;
+
+/* Start scanning `path` (as tamas_walk_open; NULL and *err the same way).
+** Workers read ahead of the caller by at most two files each, so memory
+** does not grow with the corpus.  `opt` is copied; `published` and
+** `overlay` must outlive the scan. */
+tamas_scan *tamas_scan_open(const char *path, const tamas_scan_options *opt, char **err);
+/* The next file in walk order, or NULL at the end or when memory ran out
+** (then *nomem is 1).  The item lives until the next call or the close. */
+const tamas_scanned *tamas_scan_next(tamas_scan *s, int *nomem);
+/* Stop the workers (each finishes the file it is on) and free everything. */
+void tamas_scan_close(tamas_scan *s);
+/* The threads a scan with `threads` asks for would use. */
+int tamas_scan_threads(int threads);
+
 /* Is s[0..n) valid UTF-8 (no overlong forms, surrogates or truncation)? */
 int tamas_utf8_valid(const char *s, size_t n);
 /* Characters in s[0..n) as SQLite's length() counts them: code points in

@@ -3,12 +3,16 @@
 #
 #   sh sql/tamas_parallel.sh EXTENSION DIR OUT.db [JOBS]
 #
-# One sqlite3 process reads one file at a time, on one core.  This script
-# lists the files under DIR, deals them into JOBS lists (default: one per
-# core), runs one sqlite3 process per list with xargs -P, each writing the
-# events of its files into a database of its own, and merges those into the
-# table `events` of OUT.db with ATTACH.  The rows are those of
-# SELECT * FROM tamas_events('DIR'), in another order; sort them with ORDER BY.
+# One sqlite3 process already reads with one thread per core (tamas_events'
+# `threads` argument); those threads share one process and one database.
+# This script splits the work across processes instead — to run them on
+# other machines, or to keep each part in a database of its own: it lists
+# the files under DIR, deals them into JOBS lists (default: one per core),
+# runs one sqlite3 process per list with xargs -P, each reading on one
+# thread and writing the events of its files into a database of its own, and
+# merges those into the table `events` of OUT.db with ATTACH.  The rows are
+# those of SELECT * FROM tamas_events('DIR'), in another order; sort them
+# with ORDER BY.
 #
 #   sh sql/tamas_parallel.sh build/tamas news/ events.db 4
 #   sqlite3 events.db "SELECT date, actor1, actor2 FROM events ORDER BY date"
@@ -42,7 +46,7 @@ for list in "$work"/list.*; do
     echo "CREATE TEMP TABLE files(name TEXT);"
     echo "INSERT INTO files VALUES"
     sed '$ s/,$/;/' "$list"
-    echo "CREATE TABLE events AS SELECT e.* FROM files, tamas_events(files.name) AS e;"
+    echo "CREATE TABLE events AS SELECT e.* FROM files, tamas_events(files.name, 1) AS e;"
   } >"$list.sql"
   echo "$list"
 done | xargs -P "$jobs" -I LIST sh -c 'sqlite3 "$1.db" <"$1.sql"' sh LIST

@@ -11,7 +11,8 @@
 #                                            output (stdout and stderr) must equal
 #                                            tests/sql/NAME.expected
 # and both again against the AddressSanitizer + UBSan build in build/asan/,
-# and against the plain build under valgrind (VALGRIND=0 skips that pass).
+# test_scan under ThreadSanitizer (build/tsan/), and the plain build under
+# valgrind (VALGRIND=0 skips that pass).
 # In SQL scripts, @TAMAS@ stands for the extension being tested and @TMP@ for
 # a scratch directory.
 # Run from the repository root (make test does).
@@ -118,6 +119,10 @@ for script in tests/sql/*.sql; do
   LD_PRELOAD=$preload run_sql "asan sql $(basename "$script" .sql)" \
     "$PWD/build/asan/tamas" "$script"
 done
+
+# The scan's threads under ThreadSanitizer (make tsan runs it more often,
+# with test_threads).
+TSAN_OPTIONS=halt_on_error=1 run_unit "tsan unit test_scan" build/tsan/tests/test_scan
 
 # The plain build once more, under valgrind's memcheck: no invalid read or
 # write, no use of uninitialised memory, no definite leak.  Its reports go

@@ -737,6 +737,7 @@ int tamas_extract_article(const char *text, const tamas_article *a, const char *
   /* A first look: the article's two countries, for «دو کشور», from the title
   ** and lead; and, when the date is unknown, the persons it names anywhere,
   ** for offices («همتای آمریکایی وی») that a later sentence puts a name to. */
+  lexicon_read_begin(overlay); /* a scan's thread may read while the connection adds */
   if (a->title.end > a->title.start) each_sentence(st, a->title, 1);
   for (i = 0; i < a->n_paragraphs && (i == 0 || !st->cx.day); i++)
     each_sentence(st, a->paragraphs[i], 1);
@@ -744,6 +745,7 @@ int tamas_extract_article(const char *text, const tamas_article *a, const char *
   st->cx.last_country = -1;
   if (a->n_paragraphs == 0 && a->title.end > a->title.start) each_sentence(st, a->title, 0);
   for (i = 0; i < a->n_paragraphs; i++) each_sentence(st, a->paragraphs[i], 0);
+  lexicon_read_end(overlay);
   i = !st->failed;
   free(st);
   if (!i) tamas_extraction_free(out);

@@ -65,6 +65,11 @@ struct tamas_lexicon {
   int32_t n_entries, cap_entries;
   person *persons;
   int n_persons, cap_persons;
+  /* An overlay is read by the threads of a scan (scan.c) while its
+  ** connection may add to it: readers share, an addition waits for them.
+  ** The built-in lexicon is read-only once built and has no lock. */
+  pthread_rwlock_t lock;
+  int has_lock;
 };
 
 /* Country and office tables are process-wide: built once with the built-in
@@ -568,7 +573,30 @@ const tamas_lexicon *lexicon_builtin(void) {
 }
 
 tamas_lexicon *lexicon_new_overlay(void) {
-  return lexicon_builtin() ? new_lexicon() : NULL;
+  pthread_rwlockattr_t attr;
+  tamas_lexicon *lex = lexicon_builtin() ? new_lexicon() : NULL;
+  if (!lex) return NULL;
+  /* writers first: threads that take turns reading must not starve an addition */
+  if (pthread_rwlockattr_init(&attr) != 0) {
+    lexicon_free(lex);
+    return NULL;
+  }
+  pthread_rwlockattr_setkind_np(&attr, PTHREAD_RWLOCK_PREFER_WRITER_NONRECURSIVE_NP);
+  lex->has_lock = pthread_rwlock_init(&lex->lock, &attr) == 0;
+  pthread_rwlockattr_destroy(&attr);
+  if (!lex->has_lock) {
+    lexicon_free(lex);
+    return NULL;
+  }
+  return lex;
+}
+
+void lexicon_read_begin(const tamas_lexicon *lex) {
+  if (lex && lex->has_lock) pthread_rwlock_rdlock(&((tamas_lexicon *)lex)->lock);
+}
+
+void lexicon_read_end(const tamas_lexicon *lex) {
+  if (lex && lex->has_lock) pthread_rwlock_unlock(&((tamas_lexicon *)lex)->lock);
 }
 
 void lexicon_free(tamas_lexicon *lex) {
@@ -586,6 +614,7 @@ void lexicon_free(tamas_lexicon *lex) {
   free(lex->nodes);
   free(lex->edges);
   free(lex->entries);
+  if (lex->has_lock) pthread_rwlock_destroy(&lex->lock);
   free(lex);
 }
 
@@ -603,6 +632,7 @@ const char *lexicon_add_person(tamas_lexicon *overlay, const char *name, const c
                                const char *aliases) {
   int c, o;
   int32_t s = 0, e = 0;
+  const char *why;
   if (!overlay) return "out of memory";
   if (!name || !name[0]) return "name is required";
   if (!country || (c = lexicon_country_index(country)) < 0)
@@ -613,7 +643,10 @@ const char *lexicon_add_person(tamas_lexicon *overlay, const char *name, const c
   if (end && end[0] && !(e = parse_day(end, strlen(end)))) return "end is not a date";
   if (!aliases || !aliases[strspn(aliases, "| ")])
     return "aliases are required: the Persian forms, '|'-separated";
-  return add_tenure(overlay, name, strlen(name), c, o, s, e, aliases, strlen(aliases));
+  if (overlay->has_lock) pthread_rwlock_wrlock(&overlay->lock);
+  why = add_tenure(overlay, name, strlen(name), c, o, s, e, aliases, strlen(aliases));
+  if (overlay->has_lock) pthread_rwlock_unlock(&overlay->lock);
+  return why;
 }
 
 const person *lexicon_person(const tamas_lexicon *lex, int id) {

@@ -74,6 +74,12 @@ const char *lexicon_add_person(tamas_lexicon *overlay, const char *name,
                                const char *start, const char *end,
                                const char *aliases);
 
+/* Around every reading of an overlay another thread may add to (an
+** article's extraction): readers share the overlay, lexicon_add_person waits
+** for them.  No-ops for the built-in lexicon and NULL. */
+void lexicon_read_begin(const tamas_lexicon *lex);
+void lexicon_read_end(const tamas_lexicon *lex);
+
 /* Longest entry list matching folded compact text key[0..n) from the
 ** beginning, ending only where ends[i] is true (i = bytes consumed).
 ** Returns the byte length matched (0 if none) and the entries in *out. */

@@ -8,9 +8,12 @@
 ** Columns: file, title, published ("YYYY-MM-DD" or "YYYY-MM-DD HH:MM"),
 ** source, cites ('|'-separated), news_code, body, chars (characters in body),
 ** error (NULL, or why the file could not be read as text; the scan goes on).
-** A path that does not exist is an error that names it.
+** A path that does not exist is an error that names it.  `threads` (hidden,
+** after path: tamas_articles('news/', 1)) is how many threads read files
+** ahead of the query (ext/core/scan.c): 0 or NULL one per core, 1 none but
+** the query's; rows come in walk order whatever the number.
 **
-** It streams: one article is in memory at a time.  It reads files, so it is
+** It streams: a few articles are in memory at a time.  It reads files, so it is
 ** SQLITE_VTAB_DIRECTONLY: a view or trigger in a database someone else made
 ** cannot use it to read this machine's files.
 */
@@ -34,7 +37,8 @@ enum {
   COL_BODY,
   COL_CHARS,
   COL_ERROR,
-  COL_PATH /* hidden: the argument */
+  COL_PATH,   /* hidden: the arguments */
+  COL_THREADS
 };
 
 typedef struct articles_vtab {
@@ -44,16 +48,9 @@ typedef struct articles_vtab {
 
 typedef struct articles_cursor {
   sqlite3_vtab_cursor base;
-  tamas_walk *walk;
+  tamas_scan *scan;
   sqlite3_int64 rowid;
-  const char *file;   /* owned by walk */
-  char *text;         /* the file's text, or NULL when error is set */
-  size_t len;
-  const char *error;  /* why the file could not be read */
-  char error_copy[128];
-  tamas_article article;
-  char *body;
-  size_t body_len;
+  const tamas_scanned *item; /* the current file; NULL at the end */
 } articles_cursor;
 
 static int articles_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
@@ -63,7 +60,7 @@ static int articles_connect(sqlite3 *db, void *aux, int argc, const char *const 
       db,
       "CREATE TABLE x(file TEXT, title TEXT, published TEXT, source TEXT, "
       "cites TEXT, news_code TEXT, body TEXT, chars INTEGER, error TEXT, "
-      "path HIDDEN)");
+      "path HIDDEN, threads HIDDEN)");
   (void)aux, (void)argc, (void)argv, (void)err;
   if (rc != SQLITE_OK) return rc;
   /* Reads files: never from a view, trigger or schema of untrusted origin. */
@@ -81,27 +78,31 @@ static int articles_disconnect(sqlite3_vtab *vtab) {
   return SQLITE_OK;
 }
 
-/* idxNum 1: the path argument is argv[0].  A usable path makes the plan
-** cheap; without one the plan is priced out, and xFilter says what is
-** missing.  An unusable path constraint (path = column of a later table)
-** is refused so SQLite picks an order where it is usable. */
+/* idxNum bit 1: the path argument is argv[0]; bit 2: threads follows.  A
+** usable path makes the plan cheap; without one the plan is priced out, and
+** xFilter says what is missing.  An unusable constraint on an argument
+** (path = column of a later table) is refused so SQLite picks an order where
+** it is usable. */
 static int articles_best_index(sqlite3_vtab *vtab, sqlite3_index_info *info) {
-  int i, path_at = -1;
+  int i, arg = 0, at[2] = {-1, -1};
   (void)vtab;
   for (i = 0; i < info->nConstraint; i++) {
     const struct sqlite3_index_constraint *c = &info->aConstraint[i];
-    if (c->iColumn != COL_PATH) continue;
+    if (c->iColumn != COL_PATH && c->iColumn != COL_THREADS) continue;
     if (!c->usable || c->op != SQLITE_INDEX_CONSTRAINT_EQ) return SQLITE_CONSTRAINT;
-    path_at = i;
+    at[c->iColumn - COL_PATH] = i;
   }
-  if (path_at >= 0) {
-    info->aConstraintUsage[path_at].argvIndex = 1;
-    info->aConstraintUsage[path_at].omit = 1;
-    info->idxNum = 1;
+  info->idxNum = 0;
+  for (i = 0; i < 2; i++)
+    if (at[i] >= 0) {
+      info->aConstraintUsage[at[i]].argvIndex = ++arg;
+      info->aConstraintUsage[at[i]].omit = 1;
+      info->idxNum |= 1 << i;
+    }
+  if (info->idxNum & 1) {
     info->estimatedCost = 1000.0; /* reading files: each row is costly */
     info->estimatedRows = 1000;
   } else {
-    info->idxNum = 0;
     info->estimatedCost = 1e99;
     info->estimatedRows = 1;
   }
@@ -117,74 +118,58 @@ static int articles_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out) {
   return SQLITE_OK;
 }
 
-static void clear_article(articles_cursor *c) {
-  free(c->text);
-  free(c->body);
-  tamas_article_free(&c->article);
-  c->text = c->body = NULL;
-  c->error = NULL;
-}
-
 static int articles_close(sqlite3_vtab_cursor *cur) {
   articles_cursor *c = (articles_cursor *)cur;
-  clear_article(c);
-  tamas_walk_close(c->walk);
+  tamas_scan_close(c->scan);
   sqlite3_free(c);
   return SQLITE_OK;
 }
 
-/* Read the next file of the walk into the cursor. */
+/* The next file of the scan (a file that cannot be read is a row too). */
 static int load_next(articles_cursor *c) {
-  const char *why;
-  clear_article(c);
-  c->file = c->walk ? tamas_walk_next(c->walk) : NULL;
-  if (!c->file) return SQLITE_OK;
+  int nomem;
+  c->item = c->scan ? tamas_scan_next(c->scan, &nomem) : NULL;
+  if (!c->item) return nomem ? SQLITE_NOMEM : SQLITE_OK;
   c->rowid++;
-  /* files longer than SQLITE_LIMIT_LENGTH or TAMAS_MAX_FILE_BYTES: error row */
-  c->text = tamas_read_text_file(c->file, tamas_sql_max_text(((articles_vtab *)c->base.pVtab)->db),
-                                 &c->len, &why);
-  if (!c->text) {
-    snprintf(c->error_copy, sizeof c->error_copy, "%s", why);
-    c->error = c->error_copy;
-    return SQLITE_OK;
-  }
-  if (!tamas_article_read(c->text, c->len, &c->article) ||
-      !(c->body = tamas_article_body(&c->article, c->text, &c->body_len)))
-    return SQLITE_NOMEM;
   return SQLITE_OK;
+}
+
+static int articles_error(sqlite3_vtab_cursor *cur, const char *msg, const char *arg) {
+  sqlite3_free(cur->pVtab->zErrMsg);
+  cur->pVtab->zErrMsg = sqlite3_mprintf(msg, arg);
+  return cur->pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
 }
 
 static int articles_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_str,
                            int argc, sqlite3_value **argv) {
   articles_cursor *c = (articles_cursor *)cur;
+  tamas_scan_options opt = {
+      .kind = TAMAS_SCAN_ARTICLES,
+      .max_bytes = tamas_sql_max_text(((articles_vtab *)cur->pVtab)->db)};
   const char *path;
   char *err = NULL;
-  (void)idx_str;
-  clear_article(c);
-  tamas_walk_close(c->walk);
-  c->walk = NULL;
+  int rc;
+  (void)idx_str, (void)argc;
+  tamas_scan_close(c->scan);
+  c->scan = NULL;
+  c->item = NULL;
   c->rowid = 0;
-  if (idx_num != 1 || argc < 1 || sqlite3_value_type(argv[0]) == SQLITE_NULL) {
-    sqlite3_free(cur->pVtab->zErrMsg);
-    cur->pVtab->zErrMsg = sqlite3_mprintf(
-        "tamas_articles: missing path: use tamas_articles('folder/') with a file, "
-        "a folder or a glob");
-    return SQLITE_ERROR;
-  }
+  if (!(idx_num & 1) || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+    return articles_error(cur, "tamas_articles: missing path: use tamas_articles('folder/') "
+                               "with a file, a folder or a glob%s", "");
   path = (const char *)sqlite3_value_text(argv[0]);
   if (!path) return SQLITE_NOMEM;
-  if (strlen(path) != (size_t)sqlite3_value_bytes(argv[0])) {
-    sqlite3_free(cur->pVtab->zErrMsg);
-    cur->pVtab->zErrMsg = sqlite3_mprintf("tamas_articles: the path holds a NUL byte");
-    return SQLITE_ERROR;
-  }
-  c->walk = tamas_walk_open(path, &err); /* copies what it keeps of path */
-  if (!c->walk) {
-    sqlite3_free(cur->pVtab->zErrMsg);
-    cur->pVtab->zErrMsg =
-        err ? sqlite3_mprintf("tamas_articles: %s", err) : NULL;
+  if (strlen(path) != (size_t)sqlite3_value_bytes(argv[0]))
+    return articles_error(cur, "tamas_articles: the path holds a NUL byte%s", "");
+  if ((idx_num & 2) && sqlite3_value_type(argv[1]) != SQLITE_NULL &&
+      (rc = tamas_sql_threads(argv[1], "tamas_articles", &opt.threads, &cur->pVtab->zErrMsg)) !=
+          SQLITE_OK)
+    return rc;
+  c->scan = tamas_scan_open(path, &opt, &err); /* copies what it keeps of path */
+  if (!c->scan) {
+    rc = err ? articles_error(cur, "tamas_articles: %s", err) : SQLITE_NOMEM;
     free(err);
-    return err ? SQLITE_ERROR : SQLITE_NOMEM;
+    return rc;
   }
   return load_next(c);
 }
@@ -194,32 +179,32 @@ static int articles_next(sqlite3_vtab_cursor *cur) {
 }
 
 static int articles_eof(sqlite3_vtab_cursor *cur) {
-  return ((articles_cursor *)cur)->file == NULL;
+  return ((articles_cursor *)cur)->item == NULL;
 }
 
 static int articles_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
-  articles_cursor *c = (articles_cursor *)cur;
-  const tamas_article *a = &c->article;
+  const tamas_scanned *it = ((articles_cursor *)cur)->item;
+  const tamas_article *a = &it->article;
   if (col == COL_FILE) {
-    sqlite3_result_text(ctx, c->file, -1, SQLITE_TRANSIENT);
+    sqlite3_result_text(ctx, it->file, -1, SQLITE_TRANSIENT);
     return SQLITE_OK;
   }
   if (col == COL_ERROR) {
-    tamas_result_text(ctx, c->error);
+    tamas_result_text(ctx, it->error);
     return SQLITE_OK;
   }
-  if (!c->text) return SQLITE_OK; /* unreadable: every other column NULL */
+  if (!it->text) return SQLITE_OK; /* unreadable: every other column NULL */
   switch (col) {
-    case COL_TITLE: tamas_result_span(ctx, c->text, a->title); break;
+    case COL_TITLE: tamas_result_span(ctx, it->text, a->title); break;
     case COL_PUBLISHED: tamas_result_text(ctx, a->published); break;
     case COL_SOURCE: tamas_result_text(ctx, a->source); break;
     case COL_CITES: tamas_result_text(ctx, a->cites); break;
     case COL_NEWS_CODE: tamas_result_text(ctx, a->news_code); break;
     case COL_BODY:
-      if (c->body_len > 0) sqlite3_result_text(ctx, c->body, (int)c->body_len, SQLITE_TRANSIENT);
+      if (it->body_len > 0) sqlite3_result_text(ctx, it->body, (int)it->body_len, SQLITE_TRANSIENT);
       break;
     case COL_CHARS:
-      sqlite3_result_int64(ctx, (sqlite3_int64)tamas_utf8_chars(c->body, c->body_len));
+      sqlite3_result_int64(ctx, (sqlite3_int64)tamas_utf8_chars(it->body, it->body_len));
       break;
     default: break;
   }

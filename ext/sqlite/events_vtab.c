@@ -4,6 +4,7 @@
 **   SELECT * FROM extract_contacts('…متن خبر…');
 **   SELECT * FROM extract_contacts(readfile('a.txt'), '2022-05-14');
 **   SELECT date, actor1, actor2, status FROM tamas_events('news/');
+**   SELECT count(*) FROM tamas_events('news/', 1);  -- on this thread only
 **   CREATE VIRTUAL TABLE news USING tamas_events(path='news/');
 **
 ** extract_contacts(text [, published]) reads one text (a sentence, a
@@ -15,8 +16,12 @@
 ** the text, so substr(text, evidence_start, evidence_end - evidence_start + 1)
 ** is the evidence.
 **
+** `threads` (hidden, after path) is how many threads read and analyse files
+** ahead of the query (ext/core/scan.c): 0 or NULL one per core, 1 none but
+** the query's; rows come in walk order whatever the number.
+**
 ** tamas_events reads files, so it is SQLITE_VTAB_DIRECTONLY.  Both stream:
-** one article's events are in memory at a time.
+** a few articles' events are in memory at a time.
 */
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT3
@@ -54,13 +59,10 @@ typedef struct events_vtab {
 typedef struct events_cursor {
   sqlite3_vtab_cursor base;
   sqlite3_int64 rowid;
-  tamas_walk *walk;      /* tamas_events */
-  const char *file;
-  char *text;            /* the current article (owned, or a copy of the argument) */
-  size_t len;
-  tamas_article article; /* for the title */
-  tamas_extraction x;
-  size_t i;              /* current event */
+  tamas_scan *scan;           /* tamas_events: the files, read ahead */
+  const tamas_scanned *item;  /* the current article: the scan's, or `own` */
+  tamas_scanned own;          /* extract_contacts: a copy of the text */
+  size_t i;                   /* current event */
   size_t char_pos, byte_pos; /* a running byte → character offset */
   char *published_arg;
   int eof;
@@ -72,7 +74,7 @@ static int events_connect_common(sqlite3 *db, void *aux, int argc, const char *c
                                  sqlite3_vtab **out, char **err, int is_files) {
   events_vtab *v;
   int rc = sqlite3_declare_vtab(
-      db, is_files ? "CREATE TABLE x(file TEXT, title TEXT, " EVENT_COLUMNS ", path HIDDEN)"
+      db, is_files ? "CREATE TABLE x(file TEXT, title TEXT, " EVENT_COLUMNS ", path HIDDEN, threads HIDDEN)"
                    : "CREATE TABLE x(" EVENT_COLUMNS ", text HIDDEN, published_arg HIDDEN)");
   if (rc != SQLITE_OK) return rc;
   /* tamas_events reads files: not from views or triggers of untrusted schemas */
@@ -120,7 +122,7 @@ static int events_disconnect(sqlite3_vtab *vtab) {
   return SQLITE_OK;
 }
 
-/* idxNum bit 1: argv holds the path or text; bit 2: argv holds published.
+/* idxNum bit 1: argv holds the path or text; bit 2: threads or published.
 ** The first hidden column is required: without it the plan is priced out
 ** and xFilter says what is missing.  An unusable constraint on a hidden
 ** column is refused so that SQLite finds an order where it is usable. */
@@ -164,10 +166,11 @@ static int events_open(sqlite3_vtab *vtab, sqlite3_vtab_cursor **out) {
 }
 
 static void clear_article(events_cursor *c) {
-  tamas_extraction_free(&c->x);
-  tamas_article_free(&c->article);
-  free(c->text);
-  c->text = NULL;
+  tamas_extraction_free(&c->own.events);
+  tamas_article_free(&c->own.article);
+  free(c->own.text);
+  c->own.text = NULL;
+  c->item = NULL;
   c->i = 0;
   c->char_pos = c->byte_pos = 0;
 }
@@ -175,34 +178,21 @@ static void clear_article(events_cursor *c) {
 static int events_close(sqlite3_vtab_cursor *cur) {
   events_cursor *c = (events_cursor *)cur;
   clear_article(c);
-  tamas_walk_close(c->walk);
+  tamas_scan_close(c->scan);
   sqlite3_free(c->published_arg);
   sqlite3_free(c);
   return SQLITE_OK;
 }
 
-/* The page is read once: its title for the row, its body for extraction. */
-static int extract_current(events_cursor *c, const events_vtab *v) {
-  if (!tamas_article_read_parts(c->text, c->len, 0, &c->article) ||
-      !tamas_extract_article(c->text, &c->article, c->published_arg, v->overlay, &c->x))
-    return SQLITE_NOMEM;
-  return SQLITE_OK;
-}
-
-/* Move to the next file that has events (tamas_events). */
-static int next_file(events_cursor *c, const events_vtab *v) {
-  for (;;) {
-    const char *why;
-    clear_article(c);
-    if (!c->walk || !(c->file = tamas_walk_next(c->walk))) {
-      c->eof = 1;
-      return SQLITE_OK;
-    }
-    c->text = tamas_read_text_file(c->file, tamas_sql_max_text(v->db), &c->len, &why);
-    if (!c->text) continue; /* unreadable, binary, too long: tamas_articles says why */
-    if (extract_current(c, v) != SQLITE_OK) return SQLITE_NOMEM;
-    if (c->x.n_events > 0) return SQLITE_OK;
-  }
+/* Move to the next file that has events (tamas_events).  Files that cannot
+** be read (binary, too long …) have none: tamas_articles says why. */
+static int next_file(events_cursor *c) {
+  int nomem;
+  clear_article(c);
+  do c->item = c->scan ? tamas_scan_next(c->scan, &nomem) : NULL;
+  while (c->item && c->item->events.n_events == 0);
+  c->eof = c->item == NULL;
+  return c->item || !nomem ? SQLITE_OK : SQLITE_NOMEM;
 }
 
 static int set_error(sqlite3_vtab *vtab, const char *fmt, const char *arg) {
@@ -211,95 +201,116 @@ static int set_error(sqlite3_vtab *vtab, const char *fmt, const char *arg) {
   return SQLITE_ERROR;
 }
 
+/* published (extract_contacts): an ISO date, copied into the cursor. */
+static int take_published(events_cursor *c, sqlite3_value *arg) {
+  const char *p = (const char *)sqlite3_value_text(arg);
+  int32_t jdn;
+  if (!p || !(c->published_arg = sqlite3_mprintf("%s", p))) return SQLITE_NOMEM;
+  if (strlen(p) != (size_t)sqlite3_value_bytes(arg))
+    return set_error(c->base.pVtab, "%s: published holds a NUL byte", "extract_contacts");
+  if (!tamas_parse_timevalue(p, strlen(p) >= 10 ? 10 : strlen(p), &jdn)) {
+    char *quoted = tamas_sql_excerpt(p);
+    int rc = quoted ? set_error(c->base.pVtab,
+                                "extract_contacts: published must be an ISO date such as "
+                                "'2022-05-14', not %s",
+                                quoted)
+                    : SQLITE_NOMEM;
+    sqlite3_free(quoted);
+    return rc;
+  }
+  return SQLITE_OK;
+}
+
+/* extract_contacts: the text argument, read now (one article). */
+static int extract_text(events_cursor *c, const events_vtab *v, sqlite3_value *arg) {
+  tamas_scanned *it = &c->own;
+  it->len = (size_t)sqlite3_value_bytes(arg);
+  if (it->len > TAMAS_MAX_FILE_BYTES) {
+    char size[32];
+    snprintf(size, sizeof size, "%zu", it->len);
+    return set_error(c->base.pVtab,
+                     "extract_contacts: the text is %s bytes long; tamas reads at most "
+                     TAMAS_MAX_FILE_TEXT " (TAMAS_MAX_FILE_BYTES)",
+                     size);
+  }
+  if (!(it->text = malloc(it->len + 1))) return SQLITE_NOMEM;
+  memcpy(it->text, sqlite3_value_text(arg), it->len + 1);
+  /* the page is read once: its title for the row, its body for extraction */
+  if (!tamas_article_read_parts(it->text, it->len, 0, &it->article) ||
+      !tamas_extract_article(it->text, &it->article, c->published_arg, v->overlay, &it->events))
+    return SQLITE_NOMEM;
+  c->item = it;
+  c->eof = it->events.n_events == 0;
+  return SQLITE_OK;
+}
+
+/* tamas_events: start the scan of the path. */
+static int start_scan(events_cursor *c, const events_vtab *v, const char *path, int threads) {
+  char *err = NULL;
+  tamas_scan_options opt = {.kind = TAMAS_SCAN_EVENTS,
+                            .max_bytes = tamas_sql_max_text(v->db),
+                            .overlay = v->overlay,
+                            .threads = threads};
+  if (!path)
+    return set_error(c->base.pVtab, "%s: missing path: use tamas_events('folder/') with a file, "
+                                    "a folder or a glob",
+                     "tamas_events");
+  if (!(c->scan = tamas_scan_open(path, &opt, &err))) {
+    int rc = err ? set_error(c->base.pVtab, "tamas_events: %s", err) : SQLITE_NOMEM;
+    free(err);
+    return rc;
+  }
+  return next_file(c);
+}
+
+/* idxNum bit 1: argv holds the path (tamas_events) or the text
+** (extract_contacts); bit 2: argv holds threads or published. */
 static int events_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_str, int argc,
                          sqlite3_value **argv) {
   events_cursor *c = (events_cursor *)cur;
   events_vtab *v = (events_vtab *)cur->pVtab;
-  const char *name = v->is_files ? "tamas_events" : "extract_contacts";
-  int arg = 0;
-  const char *first = NULL;
+  sqlite3_value *first = (idx_num & 1) ? argv[0] : NULL;
+  sqlite3_value *second = (idx_num & 2) ? argv[(idx_num & 1) ? 1 : 0] : NULL;
+  int threads = 0, rc;
   (void)idx_str, (void)argc;
   clear_article(c);
-  tamas_walk_close(c->walk);
-  c->walk = NULL;
+  tamas_scan_close(c->scan);
+  c->scan = NULL;
   c->eof = 0;
   c->rowid = 0;
   sqlite3_free(c->published_arg);
   c->published_arg = NULL;
-  if (idx_num & 1) {
-    if (sqlite3_value_type(argv[arg]) != SQLITE_NULL) {
-      first = (const char *)sqlite3_value_text(argv[arg]);
-      if (!first) return SQLITE_NOMEM;
-      if (v->is_files && strlen(first) != (size_t)sqlite3_value_bytes(argv[arg]))
-        return set_error(cur->pVtab, "%s: the path holds a NUL byte", name);
-    }
-    arg++;
-  }
-  if ((idx_num & 2) && sqlite3_value_type(argv[arg]) != SQLITE_NULL) {
-    const char *p = (const char *)sqlite3_value_text(argv[arg]);
-    int32_t jdn;
-    if (!p || !(c->published_arg = sqlite3_mprintf("%s", p))) return SQLITE_NOMEM;
-    if (strlen(p) != (size_t)sqlite3_value_bytes(argv[arg]))
-      return set_error(cur->pVtab, "%s: published holds a NUL byte", name);
-    if (!tamas_parse_timevalue(p, strlen(p) >= 10 ? 10 : strlen(p), &jdn)) {
-      char *quoted = tamas_sql_excerpt(p);
-      int rc = quoted ? set_error(cur->pVtab,
-                                  "extract_contacts: published must be an ISO date such as "
-                                  "'2022-05-14', not %s",
-                                  quoted)
-                      : SQLITE_NOMEM;
-      sqlite3_free(quoted);
+  if (first && sqlite3_value_type(first) == SQLITE_NULL) first = NULL;
+  if (second && sqlite3_value_type(second) == SQLITE_NULL) second = NULL;
+  if (first && !sqlite3_value_text(first)) return SQLITE_NOMEM;
+  if (v->is_files) {
+    const char *path = first ? (const char *)sqlite3_value_text(first) : v->fixed_path;
+    if (first && strlen(path) != (size_t)sqlite3_value_bytes(first))
+      return set_error(cur->pVtab, "%s: the path holds a NUL byte", "tamas_events");
+    if (second && (rc = tamas_sql_threads(second, "tamas_events", &threads,
+                                          &cur->pVtab->zErrMsg)) != SQLITE_OK)
       return rc;
-    }
+    return start_scan(c, v, path, threads);
   }
-  if (!v->is_files) {
-    if (!(idx_num & 1)) return set_error(cur->pVtab, "%s: missing text: use extract_contacts('…')", name);
-    if (!first) {
-      c->eof = 1; /* NULL text: no rows */
-      return SQLITE_OK;
-    }
-    c->len = (size_t)sqlite3_value_bytes(argv[0]);
-    if (c->len > TAMAS_MAX_FILE_BYTES) {
-      char size[32];
-      snprintf(size, sizeof size, "%zu", c->len);
-      return set_error(cur->pVtab,
-                       "extract_contacts: the text is %s bytes long; tamas reads at most "
-                       TAMAS_MAX_FILE_TEXT " (TAMAS_MAX_FILE_BYTES)",
-                       size);
-    }
-    if (!(c->text = malloc(c->len + 1))) return SQLITE_NOMEM;
-    memcpy(c->text, first, c->len + 1);
-    if (extract_current(c, v) != SQLITE_OK) return SQLITE_NOMEM;
-    c->eof = c->x.n_events == 0;
+  if (second && (rc = take_published(c, second)) != SQLITE_OK) return rc;
+  if (!(idx_num & 1))
+    return set_error(cur->pVtab, "%s: missing text: use extract_contacts('…')", "extract_contacts");
+  if (!first) {
+    c->eof = 1; /* NULL text: no rows */
     return SQLITE_OK;
   }
-  if (!first) first = v->fixed_path;
-  if (!first)
-    return set_error(cur->pVtab, "%s: missing path: use tamas_events('folder/') with a file, a "
-                                 "folder or a glob",
-                     name);
-  {
-    char *err = NULL;
-    c->walk = tamas_walk_open(first, &err);
-    if (!c->walk) {
-      int rc = err ? set_error(cur->pVtab, "tamas_events: %s", err) : SQLITE_NOMEM;
-      free(err);
-      return rc;
-    }
-  }
-  return next_file(c, v);
+  return extract_text(c, v, first);
 }
 
 static int events_next(sqlite3_vtab_cursor *cur) {
   events_cursor *c = (events_cursor *)cur;
-  events_vtab *v = (events_vtab *)cur->pVtab;
   c->rowid++;
-  if (++c->i < c->x.n_events) return SQLITE_OK;
-  if (!v->is_files) {
+  if (++c->i < c->item->events.n_events) return SQLITE_OK;
+  if (!c->scan) {
     c->eof = 1;
     return SQLITE_OK;
   }
-  return next_file(c, v);
+  return next_file(c);
 }
 
 static int events_eof(sqlite3_vtab_cursor *cur) { return ((events_cursor *)cur)->eof; }
@@ -308,7 +319,7 @@ static int events_eof(sqlite3_vtab_cursor *cur) { return ((events_cursor *)cur)-
 ** counted incrementally). */
 static sqlite3_int64 char_position(events_cursor *c, size_t byte) {
   if (byte < c->byte_pos) c->byte_pos = c->char_pos = 0;
-  c->char_pos += tamas_utf8_chars(c->text + c->byte_pos, byte - c->byte_pos);
+  c->char_pos += tamas_utf8_chars(c->item->text + c->byte_pos, byte - c->byte_pos);
   c->byte_pos = byte;
   return (sqlite3_int64)c->char_pos + 1;
 }
@@ -316,7 +327,7 @@ static sqlite3_int64 char_position(events_cursor *c, size_t byte) {
 static void result_actor(sqlite3_context *ctx, events_cursor *c, const tamas_actor *a, int field) {
   switch (field) {
     case 0: tamas_result_text(ctx, a->name); break;
-    case 1: tamas_result_span(ctx, c->text, a->fa); break;
+    case 1: tamas_result_span(ctx, c->item->text, a->fa); break;
     case 2: tamas_result_text(ctx, a->country); break;
     case 3: tamas_result_text(ctx, a->office); break;
     default: sqlite3_result_int(ctx, a->known); break;
@@ -326,14 +337,15 @@ static void result_actor(sqlite3_context *ctx, events_cursor *c, const tamas_act
 static int events_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col) {
   events_cursor *c = (events_cursor *)cur;
   events_vtab *v = (events_vtab *)cur->pVtab;
-  const tamas_event *e = &c->x.events[c->i];
+  const tamas_scanned *it = c->item;
+  const tamas_event *e = &it->events.events[c->i];
   if (v->is_files) {
     if (col == 0) {
-      sqlite3_result_text(ctx, c->file, -1, SQLITE_TRANSIENT);
+      sqlite3_result_text(ctx, it->file, -1, SQLITE_TRANSIENT);
       return SQLITE_OK;
     }
     if (col == 1) {
-      tamas_result_span(ctx, c->text, c->article.title);
+      tamas_result_span(ctx, it->text, it->article.title);
       return SQLITE_OK;
     }
     col -= 2;
@@ -351,15 +363,15 @@ static int events_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col
     case C_DATE: tamas_result_day(ctx, e->date); break;
     case C_DATE_END: tamas_result_day(ctx, e->date_end); break;
     case C_PRECISION: tamas_result_text(ctx, tamas_precision_name(e->precision)); break;
-    case C_DATE_TEXT: tamas_result_span(ctx, c->text, e->date_text); break;
+    case C_DATE_TEXT: tamas_result_span(ctx, it->text, e->date_text); break;
     case C_CAMEO: tamas_result_text(ctx, tamas_event_cameo(e)); break;
     case C_PLOVER: tamas_result_text(ctx, tamas_event_plover(e)); break;
     case C_FIRST: sqlite3_result_int(ctx, e->first_time); break;
     case C_MENTIONS: sqlite3_result_int(ctx, e->mentions); break;
-    case C_EVIDENCE: tamas_result_span(ctx, c->text, e->evidence); break;
+    case C_EVIDENCE: tamas_result_span(ctx, it->text, e->evidence); break;
     case C_EV_START: sqlite3_result_int64(ctx, char_position(c, e->evidence.start)); break;
     case C_EV_END: sqlite3_result_int64(ctx, char_position(c, e->evidence.end) - 1); break;
-    case C_PUBLISHED: tamas_result_text(ctx, c->x.published); break;
+    case C_PUBLISHED: tamas_result_text(ctx, it->events.published); break;
     default: break; /* hidden argument columns */
   }
   return SQLITE_OK;

@@ -2,7 +2,8 @@
 ** info_sql.c — tamas_version() and tamas_debug().
 **
 **   SELECT tamas_version();   -- 0.1.0
-**   SELECT tamas_debug();     -- version, commit, library versions, build flags
+**   SELECT tamas_debug();     -- version, commit, library versions, scan
+**                             -- threads, build flags
 */
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT3
@@ -38,10 +39,11 @@ void tamas_sql_debug(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
       "pcre2: %s\n"
       "pcre2 jit: %s\n"
       "jalali years: %d-%d\n"
+      "scan threads: %d (tamas_events, tamas_articles: one per core, at most %d)\n"
       "build flags: %s",
       TAMAS_VERSION, TAMAS_COMMIT, sqlite3_libversion(), SQLITE_VERSION, icu,
       pcre2, tamas_pcre2_jit_available() ? "yes" : "no", TAMAS_JALALI_MIN_YEAR,
-      TAMAS_JALALI_MAX_YEAR, TAMAS_BUILD_FLAGS);
+      TAMAS_JALALI_MAX_YEAR, tamas_scan_threads(0), TAMAS_SCAN_MAX_THREADS, TAMAS_BUILD_FLAGS);
   if (text == NULL) {
     sqlite3_result_error_nomem(ctx);
     return;

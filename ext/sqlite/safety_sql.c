@@ -4,6 +4,7 @@
 **   tamas_sql_max_text(db)   the longest text read or returned: the smaller
 **                            of SQLITE_LIMIT_LENGTH and TAMAS_MAX_FILE_BYTES
 **   tamas_sql_excerpt(s)     a user's string cut short for an error message
+**   tamas_sql_threads(v, …)  the `threads` argument of the file tables
 **
 ** A file longer than tamas_sql_max_text() is reported (tamas_articles'
 ** error column) or skipped (tamas_events), never read; a longer text given
@@ -37,4 +38,20 @@ char *tamas_sql_excerpt(const char *s) {
   }
   if (chars <= EXCERPT_CHARS) return sqlite3_mprintf("'%s'", s);
   return sqlite3_mprintf("'%!.*s…'", EXCERPT_CHARS, s);
+}
+
+int tamas_sql_threads(sqlite3_value *arg, const char *table, int *threads, char **err) {
+  sqlite3_int64 n = sqlite3_value_int64(arg);
+  char *quoted;
+  if (sqlite3_value_type(arg) == SQLITE_INTEGER && n >= 0) {
+    *threads = n > TAMAS_SCAN_MAX_THREADS ? TAMAS_SCAN_MAX_THREADS : (int)n;
+    return SQLITE_OK;
+  }
+  if (!(quoted = tamas_sql_excerpt((const char *)sqlite3_value_text(arg)))) return SQLITE_NOMEM;
+  sqlite3_free(*err);
+  *err = sqlite3_mprintf("%s: threads must be a whole number: 1 to read on the query's own "
+                         "thread only, 0 for one thread per core; not %s",
+                         table, quoted);
+  sqlite3_free(quoted);
+  return *err ? SQLITE_ERROR : SQLITE_NOMEM;
 }

@@ -9,7 +9,10 @@
 # query RUNS times (default 5) in turn and prints the median of each:
 #   - the baseline: SELECT sum(length(readfile(name))) FROM fsdir(dir), over
 #     regular files only (readfile() of a directory is an error);
-#   - tamas_events(dir) and tamas_articles(dir), as a ratio to it and in MB/s;
+#   - tamas_events(dir) and tamas_articles(dir), as a ratio to it and in MB/s,
+#     with their default threads (one per core) and with threads = 1 (the
+#     query's own thread only); the CPU seconds (user + sys, all threads)
+#     beside the elapsed ones;
 #   - extract_contacts() over the same texts already in a table;
 #   - tamas_events over a quarter, a half and all of the corpus (scaling);
 # then the peak resident memory of tamas_events over a quarter and over all
@@ -45,7 +48,9 @@ readfile="SELECT sum(length(readfile(name))) FROM fsdir('$dir/c') WHERE mode & 0
   while [ $i -lt "$runs" ]; do
     echo ".print @readfile"; echo "$readfile"
     echo ".print @events"; echo "SELECT count(*) FROM tamas_events('$dir/c');"
+    echo ".print @events1"; echo "SELECT count(*) FROM tamas_events('$dir/c', 1);"
     echo ".print @articles"; echo "SELECT count(*) FROM tamas_articles('$dir/c');"
+    echo ".print @articles1"; echo "SELECT count(*) FROM tamas_articles('$dir/c', 1);"
     echo ".print @extract"; echo "SELECT count(*) FROM texts, extract_contacts(texts.text);"
     echo ".print @quarter"; echo "SELECT count(*) FROM tamas_events('$dir/c/h1/q1');"
     echo ".print @half"; echo "SELECT count(*) FROM tamas_events('$dir/c/h1');"
@@ -57,21 +62,28 @@ sqlite3 :memory: -cmd ".load $ext" <"$dir/bench.sql" >"$dir/times.txt"
 # medians of the "Run Time: real S" lines after each label
 awk -v total="$total" -v q="$(bytes "$dir/c/h1/q1")" -v h="$(bytes "$dir/c/h1")" '
   /^@/ { label = substr($0, 2); next }
-  /^Run Time: real/ && label != "" { t[label, ++n[label]] = $4; label = ""; next }
-  function median(l,   i, j, k, v, tmp) {
+  /^Run Time: real/ && label != "" {
+    t[label, ++n[label]] = $4; c[label, n[label]] = $6 + $8; label = ""; next
+  }
+  function median(l) { return middle(t, l) }
+  function cpu(l) { return middle(c, l) }
+  function middle(t, l,   i, j, k, v, tmp) {
     k = n[l]
     for (i = 1; i <= k; i++) v[i] = t[l, i]
     for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (v[j] < v[i]) { tmp = v[i]; v[i] = v[j]; v[j] = tmp }
     return v[int((k + 1) / 2)]
   }
   function line(name, l, mb) {
-    printf "  %-40s %7.3f s  %7.1f MB/s  %6.1fx readfile\n", name, median(l), mb / median(l), median(l) / base
+    printf "  %-36s %7.3f s  %7.1f MB/s  %6.1fx readfile   cpu %6.3f s  %6.1fx\n", name, median(l),
+      mb / median(l), median(l) / base, cpu(l), cpu(l) / cpu("readfile")
   }
   END {
     base = median("readfile")
     line("readfile() over fsdir() (baseline)", "readfile", total / 1e6)
     line("tamas_events(dir)", "events", total / 1e6)
+    line("tamas_events(dir, 1): one thread", "events1", total / 1e6)
     line("tamas_articles(dir)", "articles", total / 1e6)
+    line("tamas_articles(dir, 1): one thread", "articles1", total / 1e6)
     line("extract_contacts() over a table", "extract", total / 1e6)
     printf "scaling of tamas_events with corpus size:\n"
     printf "  %-6s %8.1f MB  %7.3f s  %7.1f MB/s  cost %5.2fx of 1x\n", "1x", q / 1e6, median("quarter"), q / 1e6 / median("quarter"), 1

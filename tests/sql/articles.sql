@@ -15,6 +15,15 @@ FROM tamas_articles('sql/news/*.txt');
 SELECT count(*) AS files, count(title) AS titled, sum(error IS NULL) AS readable
 FROM tamas_articles('sql/news');
 
+-- threads: the same rows in the same order whatever the number of threads
+CREATE TEMP VIEW articles_1 AS SELECT group_concat(json_array(file, title, published, source, cites, news_code, body, chars, error), char(10)) AS rows FROM tamas_articles('sql/news', 1);
+SELECT length(rows) > 10000 AS long,
+  rows = (SELECT group_concat(json_array(file, title, published, source, cites, news_code, body, chars, error), char(10)) FROM tamas_articles('sql/news', 3)) AS three,
+  rows = (SELECT group_concat(json_array(file, title, published, source, cites, news_code, body, chars, error), char(10)) FROM tamas_articles('sql/news', 0)) AS per_core
+FROM articles_1;
+SELECT * FROM tamas_articles('sql/news', -2);
+SELECT * FROM tamas_articles('sql/news', 'all');
+
 -- bad files: a row with the reason, and the scan goes on
 .shell rm -rf build/test-articles
 SELECT writefile('build/test-articles', NULL, 16877) IS NULL AS made_dir;

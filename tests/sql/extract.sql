@@ -46,6 +46,21 @@ SELECT 'same-rows' AS want,
 CREATE VIRTUAL TABLE news USING tamas_events(path='sql/news/*.txt');
 SELECT 'create' AS want, count(*) = (SELECT count(*) FROM tamas_events('sql/news/*.txt')) AS same FROM news;
 
+-- threads: worker threads read the files ahead (by default one per core); any
+-- number gives the same rows in the same order, and 1 reads on the query's own
+CREATE TEMP VIEW scan_1 AS SELECT group_concat(json_array(file, title, medium, status, actor1, actor2, initiator, date, date_text, evidence_start, published), char(10)) AS rows FROM tamas_events('sql/news', 1);
+SELECT 'threads' AS want, length(rows) > 1000 AS long,
+  rows = (SELECT group_concat(json_array(file, title, medium, status, actor1, actor2, initiator, date, date_text, evidence_start, published), char(10)) FROM tamas_events('sql/news', 2)) AS two,
+  rows = (SELECT group_concat(json_array(file, title, medium, status, actor1, actor2, initiator, date, date_text, evidence_start, published), char(10)) FROM tamas_events('sql/news', 7)) AS seven,
+  rows = (SELECT group_concat(json_array(file, title, medium, status, actor1, actor2, initiator, date, date_text, evidence_start, published), char(10)) FROM tamas_events('sql/news')) AS per_core,
+  rows = (SELECT group_concat(json_array(file, title, medium, status, actor1, actor2, initiator, date, date_text, evidence_start, published), char(10)) FROM tamas_events('sql/news', NULL)) AS null_is_per_core
+FROM scan_1;
+SELECT 'threads-limit' AS want, count(*) AS rows FROM (SELECT * FROM tamas_events('sql/news', 4) LIMIT 3);
+SELECT 'threads-where' AS want, count(*) AS rows FROM news WHERE threads = 3;
+SELECT * FROM tamas_events('sql/news', -1);
+SELECT * FROM tamas_events('sql/news', 'two');
+SELECT * FROM tamas_events('sql/news', 1.5);
+
 -- errors
 SELECT * FROM extract_contacts('متن', 'not a date');
 SELECT * FROM extract_contacts;

@@ -17,6 +17,7 @@ SELECT tamas_version() AS version, tamas_version() GLOB '[0-9]*.[0-9]*.[0-9]*' A
 SELECT instr(tamas_debug(), 'tamas ' || tamas_version()) = 1 AS debug_starts_with_version,
        tamas_debug() LIKE '%icu: %' AS has_icu,
        tamas_debug() LIKE '%pcre2 jit: %' AS has_jit,
+       tamas_debug() LIKE '%scan threads: _% (tamas_events, tamas_articles: one per core, at most 16)%' AS has_threads,
        tamas_debug() LIKE '%build flags: %' AS has_flags;
 -- pure functions can be used where SQLite demands deterministic ones
 CREATE TABLE t(j TEXT, g TEXT AS (jalali_to_iso(j)));
