@@ -440,23 +440,45 @@ static int match_shape(stream *st, shape *d) {
          match_month_year(st, d) || match_month_alone(st, d);
 }
 
-int tamas_find_date(const char *text, size_t len, size_t from,
-                    unsigned calendars, unsigned flags, tamas_date_match *m) {
+/* Start reading tokens at byte `pos`. */
+static void stream_at(stream *st, size_t pos) {
+  st->head = st->count = st->at_end = 0; /* the ring fills lazily */
+  st->sc.pos = pos;
+}
+
+/* Where the reader may look next, with `starts`: 1 to read the current
+** token t, 0 when no date starts at or after it.  A token outside the
+** ranges cannot begin a date: the reader moves to the next range when it
+** may restart there, else reads on one token at a time. */
+static int may_start(stream *st, const token *t, const date_start *starts, int n, int *k) {
+  while (*k < n && starts[*k].end <= t->start) (*k)++;
+  if (*k == n) return 0;
+  if (t->start < starts[*k].start && starts[*k].restart) stream_at(st, starts[*k].start);
+  return 1;
+}
+
+int find_date_among(const char *text, size_t len, size_t from, unsigned calendars,
+                    unsigned flags, const date_start *starts, int n_starts,
+                    tamas_date_match *m) {
   stream st;
-  int weekday = -1;
+  int weekday = -1, k = 0;
   size_t weekday_start = 0;
   if (text == NULL || from >= len) return 0;
-  st.head = st.count = st.at_end = 0; /* the ring fills lazily */
   st.end.type = T_END;
   st.end.start = st.end.end = len;
   st.sc.s = (const unsigned char *)text;
   st.sc.n = len;
-  st.sc.pos = from;
+  stream_at(&st, from);
   for (;;) {
     const token *t = peek(&st, 0);
     shape d;
     int skip;
     if (t->type == T_END) return 0;
+    /* a weekday's date starts at the next token, wherever that is */
+    if (starts && weekday < 0) {
+      if (!may_start(&st, t, starts, n_starts, &k)) return 0;
+      t = peek(&st, 0);
+    }
     if ((skip = match_time(&st)) > 0) {
       advance(&st, skip);
       continue;
@@ -483,6 +505,11 @@ int tamas_find_date(const char *text, size_t len, size_t from,
     weekday = -1;
     advance(&st, 1);
   }
+}
+
+int tamas_find_date(const char *text, size_t len, size_t from,
+                    unsigned calendars, unsigned flags, tamas_date_match *m) {
+  return find_date_among(text, len, from, calendars, flags, NULL, 0, m);
 }
 
 int32_t tamas_date_match_jdn(const tamas_date_match *m) {

@@ -48,4 +48,22 @@ const dateword *dateword_lookup_start(const char *key, size_t len, int *is_prefi
 ** try to join the next word to it («سه» + «شنبه», «ربیع» + «الاول»)? */
 int dateword_is_join_prefix(const char *key, size_t len);
 
+/* The date reader (dateparse.c), told where dates may start: the byte
+** ranges [start, end) of the words that can begin one, in text order, each
+** with `restart` set when a space is before it (the reader, started there,
+** reads the tokens it would have read coming from before).  Every date
+** starts inside one of them (a number, a month name, «ماه», a weekday, the
+** first word of a many-word entry), so the reader skips from a token outside
+** them to the next range it may restart at, instead of reading each word in
+** between, and stops after the last range: the same dates as
+** tamas_find_date, found sooner. */
+struct tamas_date_match;
+typedef struct date_start {
+  size_t start, end;
+  int restart;
+} date_start;
+int find_date_among(const char *text, size_t len, size_t from, unsigned calendars,
+                    unsigned flags, const date_start *starts, int n_starts,
+                    struct tamas_date_match *m);
+
 #endif /* TAMAS_DATEWORDS_H */

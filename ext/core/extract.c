@@ -21,6 +21,7 @@
 ** Mentions of the same contact (same two actors, status, compatible date and
 ** medium) are merged into one event with a count.
 */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +33,11 @@ typedef struct state {
   tamas_extraction *out;
   size_t cap;
   context cx;
-  sentence s;
   actor actors[MAX_ACTORS];
   int n_actors;
   unsigned char used_contact[MAX_MENTIONS]; /* contact words that gave an event */
   int failed;
+  sentence s; /* last: scan_sentence sets what it reads, so it is not cleared */
 } state;
 
 static const char *const medium_names[] = {"unspecified", "unspecified", "letter", "video",
@@ -719,10 +720,11 @@ int tamas_extract(const char *text, size_t len, const char *published, const voi
 
 int tamas_extract_article(const char *text, const tamas_article *a, const char *published,
                           const void *overlay, tamas_extraction *out) {
-  state *st = calloc(1, sizeof *st);
+  state *st = malloc(sizeof *st); /* ~50 KB, most of it the sentence */
   size_t i;
   memset(out, 0, sizeof *out);
   if (!st) return 0;
+  memset(st, 0, offsetof(state, s));
   if (!lexicon_builtin()) {
     free(st);
     return 0;

@@ -206,44 +206,40 @@ static const word_match *match_at(sentence *s, int w, const tamas_lexicon *base,
   return wm;
 }
 
-/* Where can the sentence's first date start?  Every date starts with a
-** number (in digits or in words), a month name or «ماه», perhaps after a
-** weekday (dateparse.c): a sentence none of whose words is one of those, or
-** starts a many-word one, has none, and the date reader need not read it.
-** Else the reader starts at the first such word — weekdays included, for
-** the date's start — when a space is before it: the reader's words begin
-** there as they would have, reading from the start, and none before it can
-** begin a date.  Returns that byte, or -1 for none.  The words are folded
-** as the date reader folds them. */
-static long first_date_byte(const sentence *s) {
-  int w, first = -1;
-  if (s->truncated) return (long)s->start; /* words past the limit were not folded */
+/* The words that can begin a date (datewords.h, date_start): every date
+** starts with a number (in digits or in words), a month name or «ماه»,
+** perhaps after a weekday (dateparse.c), or with the first word of a
+** many-word entry.  The words are folded as the date reader folds them.
+** Returns how many; a sentence with none has no date. */
+static int date_starts(const sentence *s, date_start *out) {
+  int w, n = 0;
   for (w = 0; w < s->n_words; w++) {
-    const char *k = s->key + s->words[w].key_start;
-    size_t n = s->words[w].key_end - s->words[w].key_start;
-    int is_prefix, starts = s->words[w].has_digit;
-    const dateword *dw = starts ? NULL : dateword_lookup_start(k, n, &is_prefix);
-    if (!starts && (is_prefix || (dw && (dw->kind == DW_NUMBER || dw->kind == DW_MONTH_WORD ||
-                                         dw->kind == DW_JALALI_MONTH ||
-                                         dw->kind == DW_GREGORIAN_MONTH ||
-                                         dw->kind == DW_HIJRI_MONTH))))
-      starts = 1;
-    if (first < 0 && (starts || (dw && dw->kind == DW_WEEKDAY))) first = w;
-    if (starts) break;
+    const word *wd = &s->words[w];
+    int is_prefix = 0;
+    const dateword *dw = wd->has_digit ? NULL
+                         : dateword_lookup_start(s->key + wd->key_start,
+                                                 wd->key_end - wd->key_start, &is_prefix);
+    if (!wd->has_digit && !is_prefix &&
+        !(dw && (dw->kind == DW_NUMBER || dw->kind == DW_MONTH_WORD ||
+                 dw->kind == DW_JALALI_MONTH || dw->kind == DW_GREGORIAN_MONTH ||
+                 dw->kind == DW_HIJRI_MONTH || dw->kind == DW_WEEKDAY)))
+      continue;
+    out[n].start = wd->start;
+    out[n].end = wd->end;
+    out[n].restart = wd->start > s->start && s->text[wd->start - 1] == ' ';
+    n++;
   }
-  if (w == s->n_words) return -1;
-  if (s->words[first].start > s->start && s->text[s->words[first].start - 1] == ' ')
-    return (long)s->words[first].start;
-  return (long)s->start;
+  return n;
 }
 
 /* Find the dates of the sentence; mark their words. */
-static int find_dates(sentence *s, size_t from, mention *dates, int max,
-                      unsigned char *date_word) {
+static int find_dates(sentence *s, const date_start *starts, int n_starts, mention *dates,
+                      int max, unsigned char *date_word) {
   tamas_date_match dm;
+  size_t from = s->start;
   int n = 0;
-  while (n < max &&
-         tamas_find_date(s->text, s->end, from, TAMAS_CAL_ANY, TAMAS_FIND_VALID, &dm)) {
+  while (n < max && find_date_among(s->text, s->end, from, TAMAS_CAL_ANY, TAMAS_FIND_VALID,
+                                    starts, n_starts, &dm)) {
     mention *m = &dates[n++];
     int k;
     memset(m, 0, sizeof *m);
@@ -309,9 +305,9 @@ static int has_contact_cue(const sentence *s) {
 void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
                    const tamas_lexicon *overlay, int dates_too) {
   unsigned char date_word[MAX_WORDS];
+  date_start starts[MAX_WORDS];
   mention dates[16];
-  int n_dates;
-  long from;
+  int n_dates, n_starts;
   s->text = text;
   s->start = start;
   s->end = end;
@@ -320,8 +316,10 @@ void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
   /* Phrases first: only a sentence with a contact word needs its dates (they
   ** date events), and most of the cost of a sentence is in finding dates. */
   read_mentions(s, overlay, NULL, 0, NULL);
-  if (!dates_too || !has_contact_cue(s) || (from = first_date_byte(s)) < 0) return;
+  if (!dates_too || !has_contact_cue(s)) return;
+  /* words past the limit were not folded: the reader reads them all */
+  if (!(n_starts = date_starts(s, starts)) && !s->truncated) return;
   memset(date_word, 0, (size_t)s->n_words);
-  n_dates = find_dates(s, (size_t)from, dates, 16, date_word);
+  n_dates = find_dates(s, s->truncated ? NULL : starts, n_starts, dates, 16, date_word);
   if (n_dates > 0) read_mentions(s, overlay, dates, n_dates, date_word);
 }
