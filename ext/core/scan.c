@@ -3,13 +3,15 @@
 **
 ** tamas_events and tamas_articles read every file under a path and analyse
 ** it; on a machine with several cores the files are independent work.  A scan
-** walks the path once, under a lock, giving each file a number; workers take
-** the next number, read and analyse that file outside the lock, and leave the
-** result in a ring of slots, where the caller picks results up in number
-** order.  A worker never runs more than the ring's size ahead of the caller,
-** so memory stays a few articles whatever the corpus.  With one thread the
-** caller reads and analyses each file itself, in tamas_scan_next: no thread,
-** no lock.
+** of n threads starts n - 1 workers.  The walk, under a lock, gives each file
+** a number; a worker takes the next number, reads and analyses that file
+** outside the lock, and leaves the result in a ring of slots, where the
+** caller picks results up in number order.  While the caller's next result
+** is not ready it analyses the next file itself rather than sleep (sleeping
+** and waking for every file cost more than a tenth of the work).  No thread
+** runs more than the ring's size ahead of the caller, so memory stays a few
+** articles whatever the corpus.  With one thread the caller reads and
+** analyses each file itself, in tamas_scan_next: no thread, no lock.
 **
 ** The analysis is the core's (tamas_article_read, tamas_extract_article),
 ** which shares only read-only tables between threads; the run-time actor
@@ -37,13 +39,15 @@ typedef struct slot {
 struct tamas_scan {
   tamas_scan_options opt;
   tamas_walk *walk;
-  int n_threads;        /* workers; 0 when the caller does the work */
+  int n_threads;        /* worker threads started (the caller works too);
+                           0: the caller does all the work, without locks */
   pthread_t threads[TAMAS_SCAN_MAX_THREADS];
   slot *slots;
   unsigned long n_slots;
   pthread_mutex_t lock;
-  pthread_cond_t done;  /* a slot became ready, or the walk ended */
+  pthread_cond_t done;  /* the caller's next slot became ready, or the walk ended */
   pthread_cond_t room;  /* the caller gave a slot back, or the scan stops */
+  int caller_waits, workers_wait; /* who sleeps on done, on room */
   unsigned long next;     /* number of the next file the walk gives */
   unsigned long taken;    /* files handed to the caller */
   unsigned long released; /* … and given back: all but the last one handed */
@@ -86,28 +90,43 @@ static int analyse(const tamas_scan_options *opt, slot *sl) {
                                &it->events);
 }
 
+/* Under the lock: the next file of the walk into the next slot, or NULL
+** when the walk has ended.  Slots [released, next) are in use; the caller
+** checks there is room. */
+static slot *claim(tamas_scan *s) {
+  const char *file = tamas_walk_next(s->walk);
+  slot *sl;
+  if (!file) {
+    s->walk_ended = 1;
+    if (s->caller_waits) pthread_cond_signal(&s->done);
+    return NULL;
+  }
+  sl = &s->slots[s->next++ % s->n_slots];
+  if (!(sl->file = strdup(file))) sl->nomem = 1;
+  return sl;
+}
+
+/* Analyse a claimed slot outside the lock, then hand it in under it. */
+static void work_on(tamas_scan *s, slot *sl) {
+  pthread_mutex_unlock(&s->lock);
+  if (!sl->nomem && !analyse(&s->opt, sl)) sl->nomem = 1;
+  pthread_mutex_lock(&s->lock);
+  sl->ready = 1;
+  if (s->caller_waits) pthread_cond_signal(&s->done);
+}
+
 static void *worker(void *arg) {
   tamas_scan *s = arg;
+  slot *sl;
   pthread_mutex_lock(&s->lock);
   for (;;) {
-    const char *file;
-    slot *sl;
-    /* slots [released, next) are in use: wait for a free one */
-    while (!s->stopping && !s->walk_ended && s->next >= s->released + s->n_slots)
+    while (!s->stopping && !s->walk_ended && s->next >= s->released + s->n_slots) {
+      s->workers_wait++;
       pthread_cond_wait(&s->room, &s->lock);
-    if (s->stopping || s->walk_ended) break;
-    if (!(file = tamas_walk_next(s->walk))) {
-      s->walk_ended = 1;
-      pthread_cond_broadcast(&s->done);
-      break;
+      s->workers_wait--;
     }
-    sl = &s->slots[s->next++ % s->n_slots];
-    if (!(sl->file = strdup(file))) sl->nomem = 1;
-    pthread_mutex_unlock(&s->lock);
-    if (!sl->nomem && !analyse(&s->opt, sl)) sl->nomem = 1;
-    pthread_mutex_lock(&s->lock);
-    sl->ready = 1;
-    pthread_cond_broadcast(&s->done);
+    if (s->stopping || s->walk_ended || !(sl = claim(s))) break;
+    work_on(s, sl);
   }
   pthread_mutex_unlock(&s->lock);
   return NULL;
@@ -127,7 +146,7 @@ static int start_workers(tamas_scan *s, int wanted) {
     pthread_mutex_destroy(&s->lock);
     return 0;
   }
-  for (i = 0; i < wanted; i++) {
+  for (i = 0; i < wanted - 1; i++) { /* the caller is one of the `wanted` */
     if (pthread_create(&s->threads[i], NULL, worker, s) != 0) break;
     s->n_threads++;
   }
@@ -138,6 +157,7 @@ tamas_scan *tamas_scan_open(const char *path, const tamas_scan_options *opt, cha
   tamas_scan *s = calloc(1, sizeof *s);
   int wanted = tamas_scan_threads(opt->threads);
   struct stat st;
+  int started = 0;
   *err = NULL;
   if (!s) return NULL;
   s->opt = *opt;
@@ -147,12 +167,9 @@ tamas_scan *tamas_scan_open(const char *path, const tamas_scan_options *opt, cha
   }
   /* one file (tamas_events(name) per row of a list): no threads to start */
   if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) wanted = 1;
-  if (wanted > 1 && !start_workers(s, wanted)) {
-    free(s->slots);
-    s->slots = NULL;
-  }
-  if (s->n_threads == 0) { /* one thread asked for, or none could start */
-    if (s->slots) {
+  if (wanted > 1) started = start_workers(s, wanted);
+  if (s->n_threads == 0) { /* one thread asked for, or no other could start */
+    if (started) {
       pthread_cond_destroy(&s->room);
       pthread_cond_destroy(&s->done);
       pthread_mutex_destroy(&s->lock);
@@ -181,8 +198,11 @@ static const tamas_scanned *next_here(tamas_scan *s, int *nomem) {
   return &sl->item;
 }
 
+/* With workers: the caller takes its results in order, and while the next
+** one is not ready it analyses a file itself, when there is room — so it
+** seldom sleeps, and is one of the threads asked for. */
 const tamas_scanned *tamas_scan_next(tamas_scan *s, int *nomem) {
-  slot *sl;
+  slot *sl, *mine;
   *nomem = 0;
   if (s->n_threads == 0) return next_here(s, nomem);
   /* give back the slot handed out last (no worker touches it till then) */
@@ -190,11 +210,18 @@ const tamas_scanned *tamas_scan_next(tamas_scan *s, int *nomem) {
   pthread_mutex_lock(&s->lock);
   if (s->released < s->taken) {
     s->released++;
-    pthread_cond_broadcast(&s->room);
+    if (s->workers_wait) pthread_cond_signal(&s->room);
   }
   sl = &s->slots[s->taken % s->n_slots];
-  while (!sl->ready && !(s->walk_ended && s->taken == s->next))
+  while (!sl->ready && !(s->walk_ended && s->taken == s->next)) {
+    if (!s->walk_ended && s->next < s->released + s->n_slots) {
+      if ((mine = claim(s))) work_on(s, mine);
+      continue; /* ready now, or the walk has ended */
+    }
+    s->caller_waits = 1;
     pthread_cond_wait(&s->done, &s->lock);
+    s->caller_waits = 0;
+  }
   if (!sl->ready) {
     pthread_mutex_unlock(&s->lock);
     return NULL; /* the end */
