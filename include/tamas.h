@@ -478,9 +478,10 @@ typedef struct tamas_scan_options {
   size_t max_bytes;      /* as for tamas_read_text_file (0: the default) */
   const char *published; /* TAMAS_SCAN_EVENTS: replaces the page's date, or NULL */
   const void *overlay;   /* TAMAS_SCAN_EVENTS: actors added at run time, or NULL */
-  int threads;           /* 1: the caller's thread only; n > 1: n worker
-                            threads; 0: one per core (at most
-                            TAMAS_SCAN_MAX_THREADS; 1 on one core) */
+  int threads;           /* 1: the caller's thread only; n > 1: the caller
+                            and n - 1 worker threads; 0: one per core (at
+                            most TAMAS_SCAN_MAX_THREADS; 1 on one core).
+                            A single file starts no worker. */
 } tamas_scan_options;
 
 /* One file, as the scan hands it back. */
@@ -498,7 +499,7 @@ typedef struct tamas_scanned {
 typedef struct tamas_scan tamas_scan;
 
 /* Start scanning `path` (as tamas_walk_open; NULL and *err the same way).
-** Workers read ahead of the caller by at most two files each, so memory
+** Threads read ahead of the caller by at most two files each, so memory
 ** does not grow with the corpus.  `opt` is copied; `published` and
 ** `overlay` must outlive the scan. */
 tamas_scan *tamas_scan_open(const char *path, const tamas_scan_options *opt, char **err);
