@@ -134,10 +134,8 @@ static int actors_update(sqlite3_vtab *vtab, int argc, sqlite3_value **argv, sql
   actors_vtab *v = (actors_vtab *)vtab;
   const char *why;
   if (argc == 1 || sqlite3_value_type(argv[0]) != SQLITE_NULL) {
-    sqlite3_free(vtab->zErrMsg);
-    vtab->zErrMsg = sqlite3_mprintf("tamas_actors: rows cannot be changed or deleted, only "
-                                    "inserted");
-    return SQLITE_ERROR;
+    return tamas_vtab_error(vtab, SQLITE_ERROR,
+                            "tamas_actors: rows cannot be changed or deleted, only inserted");
   }
   {
     /* what the core would cut short: a NUL byte inside a value, a name
@@ -146,27 +144,20 @@ static int actors_update(sqlite3_vtab *vtab, int argc, sqlite3_value **argv, sql
     int col;
     for (col = COL_NAME; col <= COL_ALIASES; col++) {
       const char *t = text_arg(argv[2 + col]);
-      if (t && strlen(t) != (size_t)sqlite3_value_bytes(argv[2 + col])) {
-        sqlite3_free(vtab->zErrMsg);
-        vtab->zErrMsg = sqlite3_mprintf("tamas_actors: a NUL byte in %s", names[col]);
-        return SQLITE_CONSTRAINT;
-      }
-      if (t && col == COL_NAME && strlen(t) >= sizeof(((tamas_actor *)0)->name)) {
-        sqlite3_free(vtab->zErrMsg);
-        vtab->zErrMsg = sqlite3_mprintf("tamas_actors: name is longer than %d bytes",
-                                        (int)sizeof(((tamas_actor *)0)->name) - 1);
-        return SQLITE_CONSTRAINT;
-      }
+      if (t && strlen(t) != (size_t)sqlite3_value_bytes(argv[2 + col]))
+        return tamas_vtab_error(vtab, SQLITE_CONSTRAINT, "tamas_actors: a NUL byte in %s",
+                                names[col]);
+      if (t && col == COL_NAME && strlen(t) >= sizeof(((tamas_actor *)0)->name))
+        return tamas_vtab_error(vtab, SQLITE_CONSTRAINT, "tamas_actors: name is longer than %d bytes",
+                                (int)sizeof(((tamas_actor *)0)->name) - 1);
     }
   }
   why = tamas_actor_add(v->overlay, text_arg(argv[2 + COL_NAME]), text_arg(argv[2 + COL_COUNTRY]),
                         text_arg(argv[2 + COL_OFFICE]), text_arg(argv[2 + COL_START]),
                         text_arg(argv[2 + COL_END]), text_arg(argv[2 + COL_ALIASES]));
-  if (why) {
-    sqlite3_free(vtab->zErrMsg);
-    vtab->zErrMsg = sqlite3_mprintf("tamas_actors: %s", why);
-    return strcmp(why, "out of memory") == 0 ? SQLITE_NOMEM : SQLITE_CONSTRAINT;
-  }
+  if (why)
+    return tamas_vtab_error(vtab, strcmp(why, "out of memory") == 0 ? SQLITE_NOMEM : SQLITE_CONSTRAINT,
+                            "tamas_actors: %s", why);
   *rowid = 0;
   return SQLITE_OK;
 }

@@ -20,7 +20,6 @@
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT3
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,12 +133,6 @@ static int load_next(articles_cursor *c) {
   return SQLITE_OK;
 }
 
-static int articles_error(sqlite3_vtab_cursor *cur, const char *msg, const char *arg) {
-  sqlite3_free(cur->pVtab->zErrMsg);
-  cur->pVtab->zErrMsg = sqlite3_mprintf(msg, arg);
-  return cur->pVtab->zErrMsg ? SQLITE_ERROR : SQLITE_NOMEM;
-}
-
 static int articles_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_str,
                            int argc, sqlite3_value **argv) {
   articles_cursor *c = (articles_cursor *)cur;
@@ -155,19 +148,19 @@ static int articles_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *id
   c->item = NULL;
   c->rowid = 0;
   if (!(idx_num & 1) || sqlite3_value_type(argv[0]) == SQLITE_NULL)
-    return articles_error(cur, "tamas_articles: missing path: use tamas_articles('folder/') "
-                               "with a file, a folder or a glob%s", "");
+    return tamas_vtab_error(cur->pVtab, SQLITE_ERROR,
+                            "tamas_articles: missing path: use tamas_articles('folder/') with "
+                            "a file, a folder or a glob");
   path = (const char *)sqlite3_value_text(argv[0]);
   if (!path) return SQLITE_NOMEM;
   if (strlen(path) != (size_t)sqlite3_value_bytes(argv[0]))
-    return articles_error(cur, "tamas_articles: the path holds a NUL byte%s", "");
+    return tamas_vtab_error(cur->pVtab, SQLITE_ERROR, "tamas_articles: the path holds a NUL byte");
   if ((idx_num & 2) && sqlite3_value_type(argv[1]) != SQLITE_NULL &&
-      (rc = tamas_sql_threads(argv[1], "tamas_articles", &opt.threads, &cur->pVtab->zErrMsg)) !=
-          SQLITE_OK)
+      (rc = tamas_sql_threads(argv[1], cur->pVtab, "tamas_articles", &opt.threads)) != SQLITE_OK)
     return rc;
   c->scan = tamas_scan_open(path, &opt, &err); /* copies what it keeps of path */
   if (!c->scan) {
-    rc = err ? articles_error(cur, "tamas_articles: %s", err) : SQLITE_NOMEM;
+    rc = err ? tamas_vtab_error(cur->pVtab, SQLITE_ERROR, "tamas_articles: %s", err) : SQLITE_NOMEM;
     free(err);
     return rc;
   }

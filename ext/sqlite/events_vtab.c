@@ -26,7 +26,6 @@
 #include <sqlite3ext.h>
 SQLITE_EXTENSION_INIT3
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,25 +194,19 @@ static int next_file(events_cursor *c) {
   return c->item || !nomem ? SQLITE_OK : SQLITE_NOMEM;
 }
 
-static int set_error(sqlite3_vtab *vtab, const char *fmt, const char *arg) {
-  sqlite3_free(vtab->zErrMsg);
-  vtab->zErrMsg = sqlite3_mprintf(fmt, arg);
-  return SQLITE_ERROR;
-}
-
 /* published (extract_contacts): an ISO date, copied into the cursor. */
 static int take_published(events_cursor *c, sqlite3_value *arg) {
   const char *p = (const char *)sqlite3_value_text(arg);
   int32_t jdn;
   if (!p || !(c->published_arg = sqlite3_mprintf("%s", p))) return SQLITE_NOMEM;
   if (strlen(p) != (size_t)sqlite3_value_bytes(arg))
-    return set_error(c->base.pVtab, "%s: published holds a NUL byte", "extract_contacts");
+    return tamas_vtab_error(c->base.pVtab, SQLITE_ERROR, "extract_contacts: published holds a NUL byte");
   if (!tamas_parse_timevalue(p, strlen(p) >= 10 ? 10 : strlen(p), &jdn)) {
     char *quoted = tamas_sql_excerpt(p);
-    int rc = quoted ? set_error(c->base.pVtab,
-                                "extract_contacts: published must be an ISO date such as "
-                                "'2022-05-14', not %s",
-                                quoted)
+    int rc = quoted ? tamas_vtab_error(c->base.pVtab, SQLITE_ERROR,
+                                       "extract_contacts: published must be an ISO date such "
+                                       "as '2022-05-14', not %s",
+                                       quoted)
                     : SQLITE_NOMEM;
     sqlite3_free(quoted);
     return rc;
@@ -226,12 +219,10 @@ static int extract_text(events_cursor *c, const events_vtab *v, sqlite3_value *a
   tamas_scanned *it = &c->own;
   it->len = (size_t)sqlite3_value_bytes(arg);
   if (it->len > TAMAS_MAX_FILE_BYTES) {
-    char size[32];
-    snprintf(size, sizeof size, "%zu", it->len);
-    return set_error(c->base.pVtab,
-                     "extract_contacts: the text is %s bytes long; tamas reads at most "
-                     TAMAS_MAX_FILE_TEXT " (TAMAS_MAX_FILE_BYTES)",
-                     size);
+    return tamas_vtab_error(c->base.pVtab, SQLITE_ERROR,
+                            "extract_contacts: the text is %llu bytes long; tamas reads at "
+                            "most " TAMAS_MAX_FILE_TEXT " (TAMAS_MAX_FILE_BYTES)",
+                            (unsigned long long)it->len);
   }
   if (!(it->text = malloc(it->len + 1))) return SQLITE_NOMEM;
   memcpy(it->text, sqlite3_value_text(arg), it->len + 1);
@@ -252,11 +243,12 @@ static int start_scan(events_cursor *c, const events_vtab *v, const char *path, 
                             .overlay = v->overlay,
                             .threads = threads};
   if (!path)
-    return set_error(c->base.pVtab, "%s: missing path: use tamas_events('folder/') with a file, "
-                                    "a folder or a glob",
-                     "tamas_events");
+    return tamas_vtab_error(c->base.pVtab, SQLITE_ERROR,
+                            "tamas_events: missing path: use tamas_events('folder/') with a "
+                            "file, a folder or a glob");
   if (!(c->scan = tamas_scan_open(path, &opt, &err))) {
-    int rc = err ? set_error(c->base.pVtab, "tamas_events: %s", err) : SQLITE_NOMEM;
+    int rc = err ? tamas_vtab_error(c->base.pVtab, SQLITE_ERROR, "tamas_events: %s", err)
+                 : SQLITE_NOMEM;
     free(err);
     return rc;
   }
@@ -286,15 +278,15 @@ static int events_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *idx_
   if (v->is_files) {
     const char *path = first ? (const char *)sqlite3_value_text(first) : v->fixed_path;
     if (first && strlen(path) != (size_t)sqlite3_value_bytes(first))
-      return set_error(cur->pVtab, "%s: the path holds a NUL byte", "tamas_events");
-    if (second && (rc = tamas_sql_threads(second, "tamas_events", &threads,
-                                          &cur->pVtab->zErrMsg)) != SQLITE_OK)
+      return tamas_vtab_error(cur->pVtab, SQLITE_ERROR, "tamas_events: the path holds a NUL byte");
+    if (second && (rc = tamas_sql_threads(second, cur->pVtab, "tamas_events", &threads)) != SQLITE_OK)
       return rc;
     return start_scan(c, v, path, threads);
   }
   if (second && (rc = take_published(c, second)) != SQLITE_OK) return rc;
   if (!(idx_num & 1))
-    return set_error(cur->pVtab, "%s: missing text: use extract_contacts('…')", "extract_contacts");
+    return tamas_vtab_error(cur->pVtab, SQLITE_ERROR,
+                            "extract_contacts: missing text: use extract_contacts('…')");
   if (!first) {
     c->eof = 1; /* NULL text: no rows */
     return SQLITE_OK;

@@ -46,11 +46,13 @@ size_t tamas_sql_max_text(sqlite3 *db);
 /* A user's string for an error message, quoted: at most 60 characters (then
 ** "…"), valid UTF-8 kept whole.  sqlite3_mprintf'd (sqlite3_free), or NULL. */
 char *tamas_sql_excerpt(const char *s);
+/* Set a virtual table's error message (printf-style, sqlite3_mprintf's
+** formats) and return rc, or SQLITE_NOMEM when the message cannot be made. */
+int tamas_vtab_error(sqlite3_vtab *vtab, int rc, const char *fmt, ...);
 /* The `threads` argument of tamas_events and tamas_articles: a whole number
 ** >= 0 (0: one per core; above TAMAS_SCAN_MAX_THREADS counts as that).
-** Else SQLITE_ERROR with a message naming `table` in *err (sqlite3_free'd
-** first). */
-int tamas_sql_threads(sqlite3_value *arg, const char *table, int *threads, char **err);
+** Else SQLITE_ERROR with a message naming `table` on vtab. */
+int tamas_sql_threads(sqlite3_value *arg, sqlite3_vtab *vtab, const char *table, int *threads);
 
 /* The connection's run-time actor lexicon (tamas_actors INSERTs), shared by
 ** the modules that read or extend it. */
