@@ -114,8 +114,8 @@ static int list_start(const state *st, int a1) {
 ** دیدار خواهد کرد»). */
 static int other_clause(const sentence *s, int m, int contact) {
   int a = m < contact ? m : contact, b = m < contact ? contact : m;
-  return sentence_has_word(s, s->mentions[a].w1, s->mentions[b].w0, "\xda\xa9\xd9\x87") ||
-         sentence_has_byte(s, s->words[s->mentions[a].w1 - 1].end, s->words[s->mentions[b].w0].start, ':');
+  return sentence_has_ke(s, s->mentions[a].w1, s->mentions[b].w0) ||
+         sentence_has_colon(s, s->mentions[a].w1 - 1, s->mentions[b].w0);
 }
 
 /* When the contact word is followed by its finite verb («دیدار کرد»,
@@ -370,6 +370,11 @@ static int initiator_of(const state *st, int from, int to) {
 
 /* ---- events ------------------------------------------------------------------ */
 
+/* A lexicon code (ASCII) into a field of the event. */
+static void copy_code(char *out, size_t cap, const char *code) {
+  copy_utf8(out, cap, code ? code : "", code ? strlen(code) : 0);
+}
+
 static void name_actor(const state *st, const actor *a, tamas_actor *out) {
   memset(out, 0, sizeof *out);
   if (a->who) {
@@ -378,10 +383,11 @@ static void name_actor(const state *st, const actor *a, tamas_actor *out) {
   } else if (a->unknown_name) {
     romanise(st->text + a->name_start, a->name_end - a->name_start, out->name, sizeof out->name);
   } else {
-    snprintf(out->name, sizeof out->name, "org:%s", lexicon_country_code(a->country));
+    memcpy(out->name, "org:", 4);
+    copy_code(out->name + 4, sizeof out->name - 4, lexicon_country_code(a->country));
   }
-  snprintf(out->country, sizeof out->country, "%s", lexicon_country_code(a->country));
-  if (a->office >= 0) snprintf(out->office, sizeof out->office, "%s", lexicon_office_code(a->office));
+  copy_code(out->country, sizeof out->country, lexicon_country_code(a->country));
+  if (a->office >= 0) copy_code(out->office, sizeof out->office, lexicon_office_code(a->office));
   out->fa = (tamas_span){a->start, a->end};
 }
 
@@ -452,7 +458,7 @@ static void emit(state *st, actor x, actor y, int contact, int from, int to) {
   date_of(st, &ev, contact, from, to, status == TAMAS_PLANNED || status == TAMAS_PROPOSED);
   init = initiator_of(st, from, to);
   if (init < 0 && (status == TAMAS_REQUESTED || status == TAMAS_PROPOSED)) init = x.country;
-  if (init >= 0) snprintf(ev.initiator, sizeof ev.initiator, "%s", lexicon_country_code(init));
+  if (init >= 0) copy_code(ev.initiator, sizeof ev.initiator, lexicon_country_code(init));
   ev.first_time = find_cue(&st->s, from, to, C_FIRST) >= 0;
   ev.mentions = 1;
   ev.evidence = (tamas_span){st->s.start, st->s.end};

@@ -22,6 +22,8 @@ typedef struct word {
   size_t start, end;         /* bytes in the text */
   int after_punct;           /* punctuation before it: PUNCT_COMMA, PUNCT_OTHER or 0 */
   int has_digit;
+  int kes_before;            /* words «که» before it in the sentence */
+  int colons_before;         /* ':' before it in the sentence */
 } word;
 
 typedef enum mention_kind { MK_ENTRY, MK_DATE } mention_kind;
@@ -54,6 +56,7 @@ typedef struct sentence {
   word words[MAX_WORDS];
   word_match matches[MAX_WORDS];
   int n_words;
+  int kes;                   /* words «که» among the words */
   mention mentions[MAX_MENTIONS];
   int n_mentions;
 } sentence;
@@ -66,10 +69,14 @@ static inline const lex_entry *mention_cue(const mention *m, int cue) {
   return m->kind == MK_ENTRY && (m->cues & (1u << cue)) ? mention_cue_entry(m, cue) : NULL;
 }
 
-/* Is one of the words [w0, w1) exactly this folded word?  Is byte c in the
-** text between two offsets? */
+/* Is one of the words [w0, w1) exactly this folded word? */
 int sentence_has_word(const sentence *s, int w0, int w1, const char *folded);
-int sentence_has_byte(const sentence *s, size_t from, size_t to, char c);
+
+/* Does «که» stand among the words [w0, w1), or ':' between the end of word
+** w0 and the start of word w1?  (Counted once, when the words are folded:
+** event rules ask this of many pairs of mentions.) */
+int sentence_has_ke(const sentence *s, int w0, int w1);
+int sentence_has_colon(const sentence *s, int w0, int w1);
 
 /* Scan [start, end) of text into words and mentions; with dates_too, also
 ** the dates of a sentence that holds a contact word. */

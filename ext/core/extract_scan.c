@@ -73,26 +73,33 @@ static void build_common_fold(void) {
     }
 }
 
-static void start_word(sentence *s, size_t key_start, size_t start, int punct) {
+#define KE "\xda\xa9\xd9\x87" /* که, folded */
+
+static void start_word(sentence *s, size_t key_start, size_t start, int punct, int colons) {
   word *w = &s->words[s->n_words++];
   w->key_start = key_start;
   w->start = start;
   w->after_punct = punct;
   w->has_digit = 0;
+  w->kes_before = s->kes;
+  w->colons_before = colons;
 }
 
 static void end_word(sentence *s, size_t key_end, size_t end) {
-  s->words[s->n_words - 1].key_end = key_end;
-  s->words[s->n_words - 1].end = end;
+  word *w = &s->words[s->n_words - 1];
+  w->key_end = key_end;
+  w->end = end;
+  if (key_end - w->key_start == 4 && memcmp(s->key + w->key_start, KE, 4) == 0) s->kes++;
 }
 
 /* Fold the sentence into s->key and s->words; ends[] marks the word ends. */
 static void fold_words(sentence *s) {
   const unsigned char *t = (const unsigned char *)s->text;
   size_t i = s->start, cl, klen = 0, word_end = 0;
-  int in_word = 0, punct = 0, w;
+  int in_word = 0, punct = 0, colons = 0, w;
   pthread_once(&common_fold_once, build_common_fold);
   s->n_words = 0;
+  s->kes = 0;
   while (i < s->end && klen + 8 < KEY_BYTES) {
     uint32_t cp;
     if (t[i] - 0xD8u < 4 && i + 1 < s->end && (t[i + 1] & 0xC0) == 0x80) {
@@ -100,7 +107,7 @@ static void fold_words(sentence *s) {
       if (f[0]) { /* the usual case, quickly: a common letter */
         if (!in_word) {
           if (s->n_words == MAX_WORDS) break;
-          start_word(s, klen, i, punct);
+          start_word(s, klen, i, punct, colons);
           in_word = 1;
           punct = 0;
         }
@@ -127,7 +134,7 @@ static void fold_words(sentence *s) {
       int d = tamas_digit_value(cp);
       if (!in_word) {
         if (s->n_words == MAX_WORDS) break;
-        start_word(s, klen, i, punct);
+        start_word(s, klen, i, punct, colons);
         in_word = 1;
         punct = 0;
       }
@@ -143,6 +150,7 @@ static void fold_words(sentence *s) {
       /* quotes: «آماده» است still reads as «آماده است» */
     } else if (!tamas_is_space(cp) && !tamas_is_invisible(cp)) {
       s->key[klen++] = SEPARATOR; /* phrases never cross punctuation */
+      colons += cp == ':';
       punct = (cp == 0x060C || cp == ',' || cp == 0x061B || cp == ';') ? PUNCT_COMMA : PUNCT_OTHER;
     }
     i += cl;
@@ -179,8 +187,15 @@ int sentence_has_word(const sentence *s, int w0, int w1, const char *folded) {
   return 0;
 }
 
-int sentence_has_byte(const sentence *s, size_t from, size_t to, char c) {
-  return to > from && memchr(s->text + from, c, to - from) != NULL;
+int sentence_has_ke(const sentence *s, int w0, int w1) {
+  if (w1 > s->n_words) w1 = s->n_words;
+  return w0 < w1 && (w1 < s->n_words ? s->words[w1].kes_before : s->kes) > s->words[w0].kes_before;
+}
+
+/* ':' is never part of a word, so those before word w1 and not before word
+** w0 lie between the two. */
+int sentence_has_colon(const sentence *s, int w0, int w1) {
+  return s->words[w1].colons_before > s->words[w0].colons_before;
 }
 
 static void add_mention(sentence *s, const mention *m) {
