@@ -17,6 +17,9 @@ WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 COMMIT   := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
 CPPFLAGS := -Iinclude -Iext/core -D_GNU_SOURCE
 BASEFLAGS = -std=c11 $(OPT) -g $(WARN) -fPIC
+# Exported: the SQLite entry points and include/tamas.h, nothing else; calls
+# inside the library are direct (no PLT), whatever CFLAGS says.
+SOFLAGS  := -fvisibility=hidden -fno-semantic-interposition
 CFLAGS   ?= $(BASEFLAGS)
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs icu-uc icu-i18n libpcre2-8 2>/dev/null)
@@ -46,11 +49,11 @@ all: build/tamas.so
 define variant
 # $(1) = build dir, $(2) = extra flags
 $(1)/core/%.o: ext/core/%.c $(HEADERS) | $(1)/core
-	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $(2) -c $$< -o $$@
+	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $$(SOFLAGS) $(2) -c $$< -o $$@
 $(1)/core/%.o: ext/core/%.S $(LEXICONS) | $(1)/core
 	$$(CC) -I. -c $$< -o $$@
 $(1)/sqlite/%.o: ext/sqlite/%.c $(HEADERS) | $(1)/sqlite
-	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $(2) \
+	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $$(SOFLAGS) $(2) \
 	  -DTAMAS_COMMIT='"$$(COMMIT)"' \
 	  -DTAMAS_BUILD_FLAGS='"$$(strip $$(CFLAGS) $(2))"' -c $$< -o $$@
 $(1)/tamas.so: $(CORE_OBJ:%=$(1)/%) $(SQLITE_SRC:ext/sqlite/%.c=$(1)/sqlite/%.o)

@@ -24,6 +24,14 @@
 extern "C" {
 #endif
 
+/* The functions declared here are what tamas.so exports besides its SQLite
+** entry points; the library is built with -fvisibility=hidden, so its
+** internal helpers neither clash with a host's symbols nor pay for calls
+** that could be redirected to them. */
+#if defined(__GNUC__) && !defined(_WIN32)
+#pragma GCC visibility push(default)
+#endif
+
 #define TAMAS_VERSION "0.1.0"
 
 /* ---------------------------------------------------------------------------
@@ -528,6 +536,10 @@ size_t tamas_utf8_chars(const char *s, size_t n);
 void tamas_icu_version(char *out, size_t cap);
 void tamas_pcre2_version(char *out, size_t cap);
 int tamas_pcre2_jit_available(void);
+
+#if defined(__GNUC__) && !defined(_WIN32)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

@@ -119,7 +119,9 @@ static slot table[SLOTS];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
 /* A quick no: most words of a text are not date words.  One bit per hash
-** of a key's length and first four bytes (fewer when shorter), set for every
+** of a key's length, first four bytes (fewer when shorter) and last two
+** (with four bytes or more: most words share their first letters with
+** some number or month, few their last too), set for every
 ** key and prefix and for each month name with «ماه» glued on: a word whose
 ** bit is clear is none of them.  A second such set holds only the words that
 ** may begin a date (dateword_lookup_start). */
@@ -128,8 +130,14 @@ static unsigned char heads[HEAD_BITS / 8], start_heads[HEAD_BITS / 8];
 
 static uint32_t head_hash(const char *k, size_t n) {
   uint32_t v = 0;
-  memcpy(&v, k, n < 4 ? n : 4);
-  return ((v ^ (uint32_t)n * 0x9E3779B9u) * 2654435761u) >> 16;
+  uint16_t last = 0;
+  if (n >= 4) { /* nearly every word: fixed-size loads */
+    memcpy(&v, k, 4);
+    memcpy(&last, k + n - 2, 2);
+  } else {
+    memcpy(&v, k, n);
+  }
+  return ((v ^ (uint32_t)last << 7 ^ (uint32_t)n * 0x9E3779B9u) * 2654435761u) >> 16;
 }
 
 static void add_head(unsigned char *bits, const char *k, size_t n) {

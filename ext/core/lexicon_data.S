@@ -10,6 +10,7 @@
         .macro EMBED name, file
         .section .rodata
         .global \name
+        .hidden \name
         .type \name, @object
         .balign 16
 \name:
@@ -17,6 +18,7 @@
 \name\()_end:
         .byte 0
         .global \name\()_size
+        .hidden \name\()_size
         .type \name\()_size, @object
         .balign 4
 \name\()_size:

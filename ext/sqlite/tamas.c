@@ -132,9 +132,17 @@ static int register_all(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines
   return SQLITE_OK;
 }
 
+/* The library is built with -fvisibility=hidden: the entry points are
+** exported by name. */
 #ifdef _WIN32
-__declspec(dllexport)
+#define TAMAS_ENTRY_POINT __declspec(dllexport)
+#elif defined(__GNUC__)
+#define TAMAS_ENTRY_POINT __attribute__((visibility("default")))
+#else
+#define TAMAS_ENTRY_POINT
 #endif
+
+TAMAS_ENTRY_POINT
 int sqlite3_tamas_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
   return register_all(db, pzErrMsg, pApi, 1);
 }
@@ -142,9 +150,7 @@ int sqlite3_tamas_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines 
 /* The same without any file access: no tamas_articles, no tamas_events.
 **   .load build/tamas sqlite3_tamas_nofs_init
 ** For hosts that run SQL from people who must not read the server's files. */
-#ifdef _WIN32
-__declspec(dllexport)
-#endif
+TAMAS_ENTRY_POINT
 int sqlite3_tamas_nofs_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi) {
   return register_all(db, pzErrMsg, pApi, 0);
 }
