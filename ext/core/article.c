@@ -140,11 +140,17 @@ static int char_class(const char *t, size_t end, size_t i, size_t *cl) {
   return is_letter_char(cp) ? CH_LETTER : CH_OTHER;
 }
 
-/* Can byte c start a blank character (ASCII white space, U+00A0, U+2000-
-** U+206F, U+3000, U+FEFF)?  Other bytes of a word are skipped unread. */
-static int may_start_blank(unsigned char c) {
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0xC2 || c == 0xE2 || c == 0xE3 ||
-         c == 0xEF;
+/* The bytes that can start a blank character (ASCII white space, U+00A0,
+** U+2000-U+206F, U+3000, U+FEFF).  Other bytes of a word are skipped unread. */
+static const unsigned char may_start_blank[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, [0x0B] = 1, [0x0C] = 1, ['\r'] = 1,
+    [0xC2] = 1, [0xE2] = 1, [0xE3] = 1, [0xEF] = 1};
+
+/* The first byte at or after i that may start a blank, or end. */
+static size_t skip_to_blank(const unsigned char *t, size_t i, size_t end) {
+  while (i + 1 < end && !(may_start_blank[t[i]] | may_start_blank[t[i + 1]])) i += 2;
+  while (i < end && !may_start_blank[t[i]]) i++;
+  return i;
 }
 
 /* Words (runs between blanks) that hold a letter, or with digits_count a
@@ -167,7 +173,7 @@ static int count_words_with(const char *t, size_t start, size_t end, int digits_
       }
       i += cl;
       if (counted) /* the rest of a counted word only matters for its end */
-        while (i < end && !may_start_blank((unsigned char)t[i])) i++;
+        i = skip_to_blank((const unsigned char *)t, i, end);
       if (i >= end || (k = char_class(t, end, i, &cl)) == CH_BLANK) break;
     }
   }

@@ -37,6 +37,8 @@ typedef struct state {
   int n_actors;
   unsigned char used_contact[MAX_MENTIONS]; /* contact words that gave an event */
   int failed;
+  int keep;             /* keep the sentences of the first look at paragraphs */
+  sentence_store kept;  /* … for the events, which need them again */
   sentence s; /* last: scan_sentence sets what it reads, so it is not cleared */
 } state;
 
@@ -682,7 +684,11 @@ static void note_countries(context *cx, const actor *a, int n) {
 
 static void process_sentence(state *st, size_t start, size_t end, int count_only) {
   int i;
-  scan_sentence(&st->s, st->text, start, end, st->cx.overlay, !count_only);
+  if (count_only || !sentence_take_kept(&st->kept, &st->s, st->text, start, end))
+    scan_sentence(&st->s, st->text, start, end, st->cx.overlay, !count_only);
+  else
+    scan_sentence_dates(&st->s, st->cx.overlay);
+  if (count_only && st->keep && !sentence_keep(&st->kept, &st->s)) st->keep = 0;
   st->n_actors = build_actors(&st->s, &st->cx, st->cx.day, st->actors, MAX_ACTORS);
   note_countries(&st->cx, st->actors, st->n_actors);
   if (count_only) return;
@@ -747,14 +753,17 @@ int tamas_extract_article(const char *text, const tamas_article *a, const char *
   ** for offices («همتای آمریکایی وی») that a later sentence puts a name to. */
   lexicon_read_begin(overlay); /* a scan's thread may read while the connection adds */
   if (a->title.end > a->title.start) each_sentence(st, a->title, 1);
+  st->keep = 1; /* the paragraphs' words and phrases, for their second reading */
   for (i = 0; i < a->n_paragraphs && (i == 0 || !st->cx.day); i++)
     each_sentence(st, a->paragraphs[i], 1);
+  st->keep = 0;
   st->cx.have_subject = 0;
   st->cx.last_country = -1;
   if (a->n_paragraphs == 0 && a->title.end > a->title.start) each_sentence(st, a->title, 0);
   for (i = 0; i < a->n_paragraphs; i++) each_sentence(st, a->paragraphs[i], 0);
   lexicon_read_end(overlay);
   i = !st->failed;
+  sentence_store_free(&st->kept);
   free(st);
   if (!i) tamas_extraction_free(out);
   return (int)i;

@@ -32,6 +32,7 @@ typedef struct mention {
   mention_kind kind;
   const tamas_lexicon *lex;  /* the lexicon the entries belong to */
   const lex_entry *first;    /* entries matched (walk with lexicon_next_entry) */
+  unsigned kinds;            /* 1 << entry kind, for each kind among the entries */
   unsigned cues;             /* 1 << cue kind, for each cue among the entries */
   int w0, w1;                /* words [w0, w1) */
   tamas_date_match date;     /* MK_DATE */
@@ -79,9 +80,26 @@ int sentence_has_ke(const sentence *s, int w0, int w1);
 int sentence_has_colon(const sentence *s, int w0, int w1);
 
 /* Scan [start, end) of text into words and mentions; with dates_too, also
-** the dates of a sentence that holds a contact word. */
+** the dates of a sentence that holds a contact word (scan_sentence_dates:
+** the same for a sentence whose words and mentions are read). */
 void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
                    const tamas_lexicon *overlay, int dates_too);
+void scan_sentence_dates(sentence *s, const tamas_lexicon *overlay);
+
+/* Sentences scanned once and wanted again, kept in order (extract.c: the
+** lead is read for the article's countries before its events): the words
+** and mentions, not the dates.  sentence_keep returns 0 when the store is
+** full (it holds at most a few hundred KB) or out of memory;
+** sentence_take_kept gives the next kept sentence back if it is [start,
+** end), else returns 0. */
+typedef struct sentence_store {
+  unsigned char *buf;
+  size_t len, cap, read;
+} sentence_store;
+int sentence_keep(sentence_store *st, const sentence *s);
+int sentence_take_kept(sentence_store *st, sentence *s, const char *text, size_t start,
+                       size_t end);
+void sentence_store_free(sentence_store *st);
 
 /* ---- actors ---- */
 

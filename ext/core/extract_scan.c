@@ -9,6 +9,7 @@
 ** end becomes a mention.
 */
 #include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "datewords.h"
@@ -20,7 +21,7 @@
 
 const lex_entry *mention_entry(const mention *m, entry_kind kind) {
   const lex_entry *e;
-  if (m->kind != MK_ENTRY) return NULL;
+  if (m->kind != MK_ENTRY || !(m->kinds & (1u << kind))) return NULL;
   for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
     if (e->kind == kind) return e;
   return NULL;
@@ -33,14 +34,15 @@ const lex_entry *mention_cue_entry(const mention *m, int cue) {
   return NULL;
 }
 
-/* The cue kinds among a mention's entries, one bit each: most look-ups of a
-** cue kind are answered by this mask alone. */
-static unsigned cue_mask(const mention *m) {
+/* The entry kinds and cue kinds among a mention's entries, one bit each:
+** most look-ups of a kind are answered by these masks alone. */
+static void entry_masks(mention *m) {
   const lex_entry *e;
-  unsigned mask = 0;
-  for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
-    if (e->kind == E_CUE) mask |= 1u << e->cue;
-  return mask;
+  m->kinds = m->cues = 0;
+  for (e = m->first; e; e = lexicon_next_entry(m->lex, e)) {
+    m->kinds |= 1u << e->kind;
+    if (e->kind == E_CUE) m->cues |= 1u << e->cue;
+  }
 }
 
 static int is_word_char(uint32_t cp) {
@@ -95,29 +97,34 @@ static void end_word(sentence *s, size_t key_end, size_t end) {
 /* Fold the sentence into s->key and s->words; ends[] marks the word ends. */
 static void fold_words(sentence *s) {
   const unsigned char *t = (const unsigned char *)s->text;
+  const size_t end = s->end; /* locals: stores to key[] may alias any char */
+  char *key = s->key;
   size_t i = s->start, cl, klen = 0, word_end = 0;
   int in_word = 0, punct = 0, colons = 0, w;
   pthread_once(&common_fold_once, build_common_fold);
   s->n_words = 0;
   s->kes = 0;
-  while (i < s->end && klen + 8 < KEY_BYTES) {
+  while (i < end && klen + 8 < KEY_BYTES) {
     uint32_t cp;
-    if (t[i] - 0xD8u < 4 && i + 1 < s->end && (t[i + 1] & 0xC0) == 0x80) {
-      const unsigned char *f = common_fold[arabic_index(t[i], t[i + 1])];
-      if (f[0]) { /* the usual case, quickly: a common letter */
-        if (!in_word) {
-          if (s->n_words == MAX_WORDS) break;
-          start_word(s, klen, i, punct, colons);
-          in_word = 1;
-          punct = 0;
-        }
-        s->key[klen] = (char)f[0];
-        s->key[klen + 1] = (char)f[1];
+    if (t[i] - 0xD8u < 4 && i + 1 < end && (t[i + 1] & 0xC0) == 0x80 &&
+        common_fold[arabic_index(t[i], t[i + 1])][0]) {
+      /* the usual case, quickly: a run of common letters */
+      if (!in_word) {
+        if (s->n_words == MAX_WORDS) break;
+        start_word(s, klen, i, punct, colons);
+        in_word = 1;
+        punct = 0;
+      }
+      do {
+        const unsigned char *f = common_fold[arabic_index(t[i], t[i + 1])];
+        key[klen] = (char)f[0];
+        key[klen + 1] = (char)f[1];
         klen += 2;
         i += 2;
-        word_end = i;
-        continue;
-      }
+      } while (i + 1 < end && klen + 8 < KEY_BYTES && t[i] - 0xD8u < 4 &&
+               (t[i + 1] & 0xC0) == 0x80 && common_fold[arabic_index(t[i], t[i + 1])][0]);
+      word_end = i;
+      continue;
     }
     if (t[i] == ' ') { /* and a space between words */
       if (in_word) end_word(s, klen, word_end);
@@ -125,7 +132,7 @@ static void fold_words(sentence *s) {
       i++;
       continue;
     }
-    cp = tamas_utf8_decode(t, s->end, i, &cl);
+    cp = tamas_utf8_decode(t, end, i, &cl);
     if (tamas_is_ignorable_mark(cp) || (tamas_is_invisible(cp) && in_word)) {
       i += cl; /* inside a word: ZWNJ, kashida and harakat join it */
       continue;
@@ -138,8 +145,8 @@ static void fold_words(sentence *s) {
         in_word = 1;
         punct = 0;
       }
-      if (d >= 0) s->key[klen++] = (char)('0' + d), s->words[s->n_words - 1].has_digit = 1;
-      else klen += tamas_utf8_encode(tamas_fold_letter(cp), s->key + klen);
+      if (d >= 0) key[klen++] = (char)('0' + d), s->words[s->n_words - 1].has_digit = 1;
+      else klen += tamas_utf8_encode(tamas_fold_letter(cp), key + klen);
       i += cl;
       word_end = i;
       continue;
@@ -149,16 +156,16 @@ static void fold_words(sentence *s) {
     if (cp == 0xAB || cp == 0xBB || cp == '"' || cp == 0x201C || cp == 0x201D) {
       /* quotes: «آماده» است still reads as «آماده است» */
     } else if (!tamas_is_space(cp) && !tamas_is_invisible(cp)) {
-      s->key[klen++] = SEPARATOR; /* phrases never cross punctuation */
+      key[klen++] = SEPARATOR; /* phrases never cross punctuation */
       colons += cp == ':';
       punct = (cp == 0x060C || cp == ',' || cp == 0x061B || cp == ';') ? PUNCT_COMMA : PUNCT_OTHER;
     }
     i += cl;
   }
   if (in_word) end_word(s, klen, word_end);
-  s->key[klen] = 0;
+  key[klen] = 0;
   s->key_len = klen;
-  s->truncated = i < s->end;
+  s->truncated = i < end;
   memset(s->ends, 0, klen + 1);
   for (w = 0; w < s->n_words; w++) s->ends[s->words[w].key_end] = 1;
 }
@@ -171,10 +178,7 @@ static int word_at_byte(const sentence *s, size_t byte) {
 }
 
 static int only_name_cues(const mention *m) {
-  const lex_entry *e;
-  for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
-    if (e->kind != E_CUE || (e->cue != C_STOP && e->cue != C_HONORIFIC)) return 0;
-  return 1;
+  return m->kinds == 1u << E_CUE && (m->cues & ~(1u << C_STOP | 1u << C_HONORIFIC)) == 0;
 }
 
 int sentence_has_word(const sentence *s, int w0, int w1, const char *folded) {
@@ -300,7 +304,7 @@ static void read_mentions(sentence *s, const tamas_lexicon *overlay, const menti
     m.kind = MK_ENTRY;
     m.lex = wm->lex;
     m.first = wm->first;
-    m.cues = cue_mask(&m);
+    entry_masks(&m);
     m.w0 = w;
     while (w < s->n_words && s->words[w].key_start < ks + wm->len) w++;
     m.w1 = w;
@@ -317,24 +321,109 @@ static int has_contact_cue(const sentence *s) {
   return 0;
 }
 
-void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
-                   const tamas_lexicon *overlay, int dates_too) {
+/* The dates of a sentence whose words and phrases are read: only a sentence
+** with a contact word needs them (they date events), and most of the cost
+** of a sentence would be in finding them. */
+void scan_sentence_dates(sentence *s, const tamas_lexicon *overlay) {
   unsigned char date_word[MAX_WORDS];
   date_start starts[MAX_WORDS];
   mention dates[16];
   int n_dates, n_starts;
-  s->text = text;
-  s->start = start;
-  s->end = end;
-  fold_words(s);
-  memset(s->matches, 0, (size_t)s->n_words * sizeof *s->matches);
-  /* Phrases first: only a sentence with a contact word needs its dates (they
-  ** date events), and most of the cost of a sentence is in finding dates. */
-  read_mentions(s, overlay, NULL, 0, NULL);
-  if (!dates_too || !has_contact_cue(s)) return;
+  if (!has_contact_cue(s)) return;
   /* words past the limit were not folded: the reader reads them all */
   if (!(n_starts = date_starts(s, starts)) && !s->truncated) return;
   memset(date_word, 0, (size_t)s->n_words);
   n_dates = find_dates(s, s->truncated ? NULL : starts, n_starts, dates, 16, date_word);
   if (n_dates > 0) read_mentions(s, overlay, dates, n_dates, date_word);
+}
+
+void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
+                   const tamas_lexicon *overlay, int dates_too) {
+  s->text = text;
+  s->start = start;
+  s->end = end;
+  fold_words(s);
+  memset(s->matches, 0, (size_t)s->n_words * sizeof *s->matches);
+  read_mentions(s, overlay, NULL, 0, NULL);
+  if (dates_too) scan_sentence_dates(s, overlay);
+}
+
+/* ---- scanned sentences kept ---------------------------------------------- */
+
+/* What a kept sentence holds besides its arrays. */
+typedef struct kept_head {
+  size_t start, end, key_len, size;
+  int truncated, n_words, kes, n_mentions;
+} kept_head;
+
+#define KEPT_ALIGN 16
+#define KEPT_MAX_BYTES (256 * 1024) /* a lead of a few long sentences */
+
+static size_t aligned(size_t n) { return (n + KEPT_ALIGN - 1) & ~(size_t)(KEPT_ALIGN - 1); }
+
+/* The parts of a kept sentence, in order: head, key and ends (key_len + 1
+** each), words, matches, mentions. */
+static size_t kept_size(const kept_head *h) {
+  return aligned(sizeof *h) + 2 * aligned(h->key_len + 1) +
+         aligned((size_t)h->n_words * sizeof(word)) +
+         aligned((size_t)h->n_words * sizeof(word_match)) +
+         aligned((size_t)h->n_mentions * sizeof(mention));
+}
+
+static unsigned char *copy_part(unsigned char *to, const void *from, size_t n, int out) {
+  if (out) memcpy(to, from, n);
+  else memcpy((void *)from, to, n);
+  return to + aligned(n);
+}
+
+/* Copy the sentence's parts into p (out) or from p into the sentence. */
+static void copy_parts(sentence *s, unsigned char *p, const kept_head *h, int out) {
+  p += aligned(sizeof *h);
+  p = copy_part(p, s->key, h->key_len + 1, out);
+  p = copy_part(p, s->ends, h->key_len + 1, out);
+  p = copy_part(p, s->words, (size_t)h->n_words * sizeof(word), out);
+  p = copy_part(p, s->matches, (size_t)h->n_words * sizeof(word_match), out);
+  copy_part(p, s->mentions, (size_t)h->n_mentions * sizeof(mention), out);
+}
+
+int sentence_keep(sentence_store *st, const sentence *s) {
+  kept_head h = {s->start, s->end, s->key_len, 0, s->truncated, s->n_words, s->kes, s->n_mentions};
+  h.size = kept_size(&h);
+  if (st->len + h.size > KEPT_MAX_BYTES) return 0;
+  if (st->len + h.size > st->cap) {
+    size_t cap = st->cap ? st->cap : 16 * 1024;
+    unsigned char *bigger;
+    while (cap < st->len + h.size) cap *= 2;
+    if (!(bigger = realloc(st->buf, cap))) return 0;
+    st->buf = bigger;
+    st->cap = cap;
+  }
+  memcpy(st->buf + st->len, &h, sizeof h);
+  copy_parts((sentence *)s, st->buf + st->len, &h, 1);
+  st->len += h.size;
+  return 1;
+}
+
+int sentence_take_kept(sentence_store *st, sentence *s, const char *text, size_t start,
+                       size_t end) {
+  kept_head h;
+  if (st->read >= st->len) return 0;
+  memcpy(&h, st->buf + st->read, sizeof h);
+  if (h.start != start || h.end != end) return 0;
+  s->text = text;
+  s->start = start;
+  s->end = end;
+  s->key_len = h.key_len;
+  s->truncated = h.truncated;
+  s->n_words = h.n_words;
+  s->kes = h.kes;
+  s->n_mentions = h.n_mentions;
+  copy_parts(s, st->buf + st->read, &h, 0);
+  st->read += h.size;
+  return 1;
+}
+
+void sentence_store_free(sentence_store *st) {
+  free(st->buf);
+  memset(st, 0, sizeof *st);
 }

@@ -70,14 +70,19 @@ int tamas_next_sentence(const char *text, size_t end, size_t *pos, tamas_span *s
   }
   s->start = i;
   while (i < end) {
+    const unsigned char *u = (const unsigned char *)text;
     uint32_t cp;
     size_t next;
-    /* Only characters that may end or quote a sentence are looked at; a
-    ** quote too long ends when the next of them comes. */
-    switch (notable[(unsigned char)text[i]]) {
-      case PASS:
-        i++;
-        continue;
+    /* Only characters that may end or quote a sentence are looked at (two
+    ** bytes a step over the others); a quote too long ends when the next of
+    ** them comes. */
+    while (i + 1 < end && (notable[u[i]] | notable[u[i + 1]]) == PASS) i += 2;
+    if (i >= end) break;
+    if (notable[u[i]] == PASS) {
+      i++;
+      continue;
+    }
+    switch (notable[u[i]]) {
       case SECOND_BYTE: /* of ؛ ؟ ۔ when a lead byte is before it */
         if (i == s->start || (text[i - 1] != '\xD8' && text[i - 1] != '\xDB')) {
           i++;

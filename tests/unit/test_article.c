@@ -202,6 +202,20 @@ static void test_sentences(void) {
   CHECK(sentences("«این نقل قول هرگز بسته نمی‌شود. جمله دوم.", d, 1));
   CHECK(sentences("", NULL, 0));
   CHECK(sentences("   \n  ", NULL, 0));
+  { /* the splitter steps two bytes at a time: it stops at the length given,
+    ** even (8 bytes here) or odd, whatever byte lies past it */
+    size_t pos = 0;
+    tamas_span s;
+    CHECK_INT(tamas_next_sentence("سلامX", 8, &pos, &s), 1);
+    CHECK_INT(s.start, 0);
+    CHECK_INT(s.end, 8);
+    CHECK_INT(pos, 8);
+    CHECK_INT(tamas_next_sentence("سلامX", 8, &pos, &s), 0);
+    pos = 0;
+    CHECK_INT(tamas_next_sentence("سلام.X", 9, &pos, &s), 1);
+    CHECK_INT(s.end, 9);
+    CHECK_INT(pos, 9);
+  }
   { /* ۔ ends a sentence; the hamza above of «هٔ» shares its second byte and does not */
     const char *e[] = {"خانهٔ ملت بسته بود۔", "گفت‌وگو ماند؛", "چرا؟"};
     CHECK(sentences("خانهٔ ملت بسته بود۔ گفت‌وگو ماند؛ چرا؟", e, 3));

@@ -1,6 +1,8 @@
 /*
 ** test_extract.c — contact extraction through the core's C API, no SQLite.
 */
+#include <stdlib.h>
+
 #include "check.h"
 #include "tamas.h"
 
@@ -103,8 +105,47 @@ static void test_page_read_once(void) {
   tamas_article_free(&a);
 }
 
+/* A page: head, then one paragraph of `repeats` times line, then a tail. */
+static char *long_page(const char *head, const char *line, int repeats) {
+  static const char tail[] = "\nدو وزیر پس از دیدار به خبرنگاران چیزی نگفتند.\n";
+  size_t at = strlen(head), n = at + (size_t)repeats * strlen(line) + strlen(tail);
+  char *page = malloc(n + 1);
+  int i;
+  if (!page) return NULL;
+  memcpy(page, head, at);
+  for (i = 0; i < repeats; i++, at += strlen(line)) memcpy(page + at, line, strlen(line));
+  memcpy(page + at, tail, strlen(tail) + 1);
+  return page;
+}
+
+/* The lead is read twice (first for the article's countries, then for its
+** events) and kept between the two readings up to a limit: a lead far past
+** it, with or without a publication date (without one every paragraph is
+** read twice), gives every mention. */
+static void test_long_lead(void) {
+  static const char line[] = "سرگئی لاوروف روز دوشنبه با آنتونی بلینکن در ژنو دیدار کرد. ";
+  const int repeats = 3000; /* about 300 KB of text */
+  char *dated = long_page("دیدار در ژنو\n۲۴ اردیبهشت ۱۴۰۱، ۱۰:۳۰\n\n", line, repeats);
+  char *undated = long_page("دیدار در ژنو\n\n", line, repeats);
+  CHECK(dated && undated);
+  if (dated && undated) {
+    CHECK_INT(extract(dated, NULL, NULL), 1);
+    CHECK_STR(x.events[0].actor[0].name, "Sergey Lavrov");
+    CHECK_STR(x.events[0].actor[1].name, "Antony Blinken");
+    CHECK_STR(iso(x.events[0].date), "2022-05-09");
+    CHECK_INT(x.events[0].mentions, repeats);
+    CHECK_INT(extract(undated, NULL, NULL), 1);
+    CHECK_STR(x.events[0].actor[0].name, "Sergey Lavrov");
+    CHECK_INT(x.events[0].mentions, repeats);
+    CHECK_INT(x.events[0].date, 0);
+  }
+  free(dated);
+  free(undated);
+}
+
 int main(void) {
   test_one_call();
+  test_long_lead();
   test_page_read_once();
   test_statuses();
   test_overlay();
