@@ -121,7 +121,7 @@ enum { CH_BLANK, CH_LETTER, CH_DIGIT, CH_OTHER };
 /* The class of the character at t[i] (blank, letter, digit or other), with
 ** its length in *cl.  ASCII and the Arabic block (two bytes) are decided
 ** without the general decoder: they are nearly all of a page. */
-static int char_class(const char *t, size_t end, size_t i, size_t *cl) {
+static inline int char_class(const char *t, size_t end, size_t i, size_t *cl) {
   unsigned char c = (unsigned char)t[i];
   uint32_t cp;
   if (c < 0x80) {

@@ -61,12 +61,16 @@ static size_t read_word(const scanner *sc, size_t pos, char *key, size_t cap,
   size_t len = 0, cl;
   int overflow = 0;
   while (pos < sc->n) {
-    uint32_t cp = tamas_arabic_at(sc->s, sc->n, pos);
-    if (cp && tamas_is_common_letter(cp)) { /* the usual case, quickly */
-      if (len + 4 < cap)
-        len += tamas_utf8_encode(tamas_fold_letter(cp), key + len);
-      else
+    const unsigned char *f = tamas_common_fold_at(sc->s, sc->n, pos);
+    uint32_t cp;
+    if (f) { /* the usual case, quickly: a common letter */
+      if (len + 4 < cap) {
+        key[len] = (char)f[0];
+        key[len + 1] = (char)f[1];
+        len += 2;
+      } else {
         overflow = 1;
+      }
       pos += 2;
       continue;
     }
@@ -464,6 +468,7 @@ int find_date_among(const char *text, size_t len, size_t from, unsigned calendar
   int weekday = -1, k = 0;
   size_t weekday_start = 0;
   if (text == NULL || from >= len) return 0;
+  tamas_common_folds_ready(); /* read_word folds with the table */
   st.end.type = T_END;
   st.end.start = st.end.end = len;
   st.sc.s = (const unsigned char *)text;

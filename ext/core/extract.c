@@ -476,9 +476,8 @@ static void emit(state *st, actor x, actor y, int contact, int from, int to) {
 /* Is word w a cue of this kind (a stop word or an honorific)? */
 static int word_is_cue(const sentence *s, int w, int cue) {
   const lex_entry *e;
-  int n;
   size_t ks = s->words[w].key_start, len = s->words[w].key_end - ks;
-  if (lexicon_match(lexicon_builtin(), s->key + ks, len, s->ends + ks, &e, &n) != len) return 0;
+  if (lexicon_match(lexicon_builtin(), s->key + ks, len, s->ends + ks, &e) != len) return 0;
   for (; e; e = lexicon_next_entry(lexicon_builtin(), e))
     if (e->kind == E_CUE && e->cue == cue) return 1;
   return 0;

@@ -119,9 +119,9 @@ static void unknown_name_before(const sentence *s, int m, actor *a) {
     const char *key = s->key + s->words[k].key_start;
     size_t n = s->words[k].key_end - s->words[k].key_start;
     const lex_entry *e;
-    int stop = 0, count;
+    int stop = 0;
     if (first < w && s->words[first].after_punct) break; /* punctuation inside: not a name */
-    if (lexicon_match(lexicon_builtin(), key, n, s->ends + s->words[k].key_start, &e, &count) == n) {
+    if (lexicon_match(lexicon_builtin(), key, n, s->ends + s->words[k].key_start, &e) == n) {
       for (; e; e = lexicon_next_entry(lexicon_builtin(), e))
         if (e->kind == E_CUE) stop = 1;
     }

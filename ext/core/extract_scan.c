@@ -8,7 +8,6 @@
 ** word, the longest lexicon phrase that starts at the word and ends at a word
 ** end becomes a mention.
 */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,29 +54,9 @@ static int is_word_char(uint32_t cp) {
          (cp >= 0x00C0 && cp <= 0x024F);
 }
 
-/* The common letters of the Arabic block (tamas_is_common_letter), folded:
-** for each two-byte character, indexed by arabic_index(), the two bytes of
-** its folded form, or 0 when it is not a common letter.  Built once. */
-static unsigned char common_fold[256][2];
-static pthread_once_t common_fold_once = PTHREAD_ONCE_INIT;
-
-static unsigned arabic_index(unsigned lead, unsigned cont) { return (lead - 0xD8u) << 6 | (cont & 0x3Fu); }
-
-static void build_common_fold(void) {
-  unsigned lead, cont;
-  for (lead = 0xD8; lead <= 0xDB; lead++)
-    for (cont = 0x80; cont <= 0xBF; cont++) {
-      uint32_t cp = ((lead & 0x1Fu) << 6) | (cont & 0x3Fu);
-      char folded[4];
-      if (!tamas_is_common_letter(cp)) continue;
-      tamas_utf8_encode(tamas_fold_letter(cp), folded); /* two bytes: the block's own */
-      memcpy(common_fold[arabic_index(lead, cont)], folded, 2);
-    }
-}
-
 #define KE "\xda\xa9\xd9\x87" /* که, folded */
 
-static void start_word(sentence *s, size_t key_start, size_t start, int punct, int colons) {
+static inline void start_word(sentence *s, size_t key_start, size_t start, int punct, int colons) {
   word *w = &s->words[s->n_words++];
   w->key_start = key_start;
   w->start = start;
@@ -87,7 +66,7 @@ static void start_word(sentence *s, size_t key_start, size_t start, int punct, i
   w->colons_before = colons;
 }
 
-static void end_word(sentence *s, size_t key_end, size_t end) {
+static inline void end_word(sentence *s, size_t key_end, size_t end) {
   word *w = &s->words[s->n_words - 1];
   w->key_end = key_end;
   w->end = end;
@@ -101,14 +80,13 @@ static void fold_words(sentence *s) {
   char *key = s->key;
   size_t i = s->start, cl, klen = 0, word_end = 0;
   int in_word = 0, punct = 0, colons = 0, w;
-  pthread_once(&common_fold_once, build_common_fold);
+  tamas_common_folds_ready();
   s->n_words = 0;
   s->kes = 0;
   while (i < end && klen + 8 < KEY_BYTES) {
     uint32_t cp;
-    if (t[i] - 0xD8u < 4 && i + 1 < end && (t[i + 1] & 0xC0) == 0x80 &&
-        common_fold[arabic_index(t[i], t[i + 1])][0]) {
-      /* the usual case, quickly: a run of common letters */
+    const unsigned char *f = tamas_common_fold_at(t, end, i);
+    if (f) { /* the usual case, quickly: a run of common letters */
       if (!in_word) {
         if (s->n_words == MAX_WORDS) break;
         start_word(s, klen, i, punct, colons);
@@ -116,13 +94,11 @@ static void fold_words(sentence *s) {
         punct = 0;
       }
       do {
-        const unsigned char *f = common_fold[arabic_index(t[i], t[i + 1])];
         key[klen] = (char)f[0];
         key[klen + 1] = (char)f[1];
         klen += 2;
         i += 2;
-      } while (i + 1 < end && klen + 8 < KEY_BYTES && t[i] - 0xD8u < 4 &&
-               (t[i + 1] & 0xC0) == 0x80 && common_fold[arabic_index(t[i], t[i + 1])][0]);
+      } while (i < end && klen + 8 < KEY_BYTES && (f = tamas_common_fold_at(t, end, i)));
       word_end = i;
       continue;
     }
@@ -213,10 +189,9 @@ static const word_match *match_at(sentence *s, int w, const tamas_lexicon *base,
   word_match *wm = &s->matches[w];
   if (!wm->known) {
     const lex_entry *e1 = NULL, *e2 = NULL;
-    int n1 = 0, n2 = 0;
     size_t ks = s->words[w].key_start;
-    size_t len1 = lexicon_match(base, s->key + ks, s->key_len - ks, s->ends + ks, &e1, &n1);
-    size_t len2 = lexicon_match(overlay, s->key + ks, s->key_len - ks, s->ends + ks, &e2, &n2);
+    size_t len1 = lexicon_match(base, s->key + ks, s->key_len - ks, s->ends + ks, &e1);
+    size_t len2 = overlay ? lexicon_match(overlay, s->key + ks, s->key_len - ks, s->ends + ks, &e2) : 0;
     wm->known = 1;
     wm->len = len2 >= len1 ? len2 : len1;
     wm->lex = len2 >= len1 && len2 > 0 ? overlay : base;

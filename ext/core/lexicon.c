@@ -319,19 +319,16 @@ static size_t match_hashed(const tamas_lexicon *lex, const unsigned char *key, s
 }
 
 size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
-                     const unsigned char *ends, const lex_entry **out, int *n_out) {
+                     const unsigned char *ends, const lex_entry **out) {
   const unsigned char *k = (const unsigned char *)key;
   int32_t first = -1;
   size_t best;
   if (!lex) return 0;
   best = lex->frozen.cells ? match_frozen(&lex->frozen, k, n, ends, &first)
                            : match_hashed(lex, k, n, ends, &first);
-  if (best == 0) return 0;
-  /* entries of one node are contiguous in a linked list: hand back the
-  ** head; callers walk it with lexicon_next_entry */
-  *out = &lex->entries[first].e;
-  *n_out = 0;
-  for (int32_t e = first; e >= 0; e = lex->entries[e].next) (*n_out)++;
+  /* a node's entries are a linked list: hand back the head; callers walk
+  ** it with lexicon_next_entry */
+  if (best > 0) *out = &lex->entries[first].e;
   return best;
 }
 

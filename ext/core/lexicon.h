@@ -84,7 +84,7 @@ void lexicon_read_end(const tamas_lexicon *lex);
 ** beginning, ending only where ends[i] is true (i = bytes consumed).
 ** Returns the byte length matched (0 if none) and the entries in *out. */
 size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
-                     const unsigned char *ends, const lex_entry **out, int *n_out);
+                     const unsigned char *ends, const lex_entry **out);
 
 /* The entry after e in the list lexicon_match() returned, or NULL. */
 const lex_entry *lexicon_next_entry(const tamas_lexicon *lex, const lex_entry *e);

@@ -38,11 +38,23 @@ size_t cue_fold(const char *s, size_t n, char *out, size_t cap) {
   const unsigned char *u = (const unsigned char *)s;
   size_t i = 0, len = 0, cl;
   if (cap == 0) return 0;
+  tamas_common_folds_ready();
   while (i < n) {
-    uint32_t cp = tamas_utf8_decode(u, n, i, &cl);
-    int digit = tamas_digit_value(cp);
+    const unsigned char *f = tamas_common_fold_at(u, n, i);
+    uint32_t cp;
+    int digit;
     char buf[4];
     size_t k;
+    if (f) { /* the usual case, quickly: a common letter */
+      if (len + 2 >= cap) break;
+      out[len] = (char)f[0];
+      out[len + 1] = (char)f[1];
+      len += 2;
+      i += 2;
+      continue;
+    }
+    cp = tamas_utf8_decode(u, n, i, &cl);
+    digit = tamas_digit_value(cp);
     i += cl;
     if (tamas_is_space(cp) || tamas_is_invisible(cp) || tamas_is_ignorable_mark(cp))
       continue;

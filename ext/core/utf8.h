@@ -118,4 +118,19 @@ static inline uint32_t tamas_arabic_at(const unsigned char *s, size_t n, size_t 
   return ((uint32_t)(s[i] & 0x1F) << 6) | (s[i + 1] & 0x3F);
 }
 
+/* The common letters of the Arabic block, folded (letters.c builds the
+** table once; call tamas_common_folds_ready() before reading it): the two
+** bytes of the folded form of the character at s[i], or NULL when it is not
+** a common letter — the same as tamas_arabic_at, tamas_is_common_letter and
+** tamas_fold_letter together, in one look-up. */
+extern unsigned char tamas_common_folds[256][2];
+void tamas_common_folds_ready(void);
+static inline const unsigned char *tamas_common_fold_at(const unsigned char *s, size_t n,
+                                                        size_t i) {
+  const unsigned char *f;
+  if (s[i] - 0xD8u >= 4 || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return NULL;
+  f = tamas_common_folds[(s[i] - 0xD8u) << 6 | (s[i + 1] & 0x3Fu)];
+  return f[0] ? f : NULL;
+}
+
 #endif /* TAMAS_UTF8_H */

@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "tamas.h"
+#include "utf8.h"
 
 /* fuzz_dates: a numeric date gave month 30 («2025-30-12») and day 40
 ** («40/11/0509»); tamas_date_match promises 1..12 and 0..31. */
@@ -288,6 +289,31 @@ static int reference_valid(const unsigned char *u, size_t n) {
   return 1;
 }
 
+/* The scanners' one-look-up fold of a common letter (letters.c) agrees with
+** the general decoder and fold on every pair of bytes, and never reads a
+** second byte past the length. */
+static void test_common_fold_table(void) {
+  int b0, b1, mismatches = 0, letters = 0;
+  tamas_common_folds_ready();
+  for (b0 = 0; b0 < 256; b0++)
+    for (b1 = 0; b1 < 256; b1++) {
+      const unsigned char s[2] = {(unsigned char)b0, (unsigned char)b1};
+      uint32_t cp = tamas_arabic_at(s, 2, 0);
+      const unsigned char *f = tamas_common_fold_at(s, 2, 0);
+      if (cp && tamas_is_common_letter(cp)) {
+        char want[4];
+        size_t k = tamas_utf8_encode(tamas_fold_letter(cp), want);
+        letters++;
+        if (!f || k != 2 || memcmp(f, want, 2) != 0) mismatches++;
+      } else if (f) {
+        mismatches++;
+      }
+      if (tamas_common_fold_at(s, 1, 0)) mismatches++; /* the lead byte alone */
+    }
+  CHECK_INT(mismatches, 0);
+  CHECK_INT(letters, 42); /* ء…غ (26), ف…ي (10), پ چ ژ ک گ ی (6) */
+}
+
 static void test_utf8_valid_blocks(void) {
   static const char *const good[] = {"a", " ", "\xd8\xa7", "\xdb\x8c", "\xda\xaf", "\xc2\xab",
                                      "\xe2\x80\x8c", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\n"};
@@ -322,6 +348,7 @@ static void test_utf8_valid_blocks(void) {
 
 int main(void) {
   test_utf8_valid_blocks();
+  test_common_fold_table();
   test_numeric_date_ranges();
   test_dropped_controls_before_nfc();
   test_function_word_with_zwnj();
