@@ -71,6 +71,7 @@ for bin in build/tests/test_*; do
   [ -x "$bin" ] && run_unit "unit $(basename "$bin")" "$bin"
 done
 run_unit "no recursion (call graph)" sh tests/norecursion.sh
+run_unit "exported symbols" sh tests/exports.sh build/tamas.so
 run_unit "parallel scan (sql/tamas_parallel.sh)" sh tests/parallel.sh "$PWD/build/tamas"
 for script in tests/sql/*.sql; do
   run_sql "sql $(basename "$script" .sql)" "$PWD/build/tamas" "$script"

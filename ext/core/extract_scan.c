@@ -4,9 +4,11 @@
 ** The sentence is folded into a compact key (pagecues.c's folding: Persian
 ** letter forms unified, digits ASCII, spaces and ZWNJ dropped, punctuation
 ** kept as a separator byte that no phrase contains), with the byte where each
-** word starts and ends.  Dates are found first (dateparse.c); then, word by
-** word, the longest lexicon phrase that starts at the word and ends at a word
-** end becomes a mention.
+** word starts and ends.  Word by word, the longest lexicon phrase that
+** starts at the word and ends at a word end becomes a mention; in a sentence
+** with a contact word the dates are then found (dateparse.c) and take the
+** place of the mentions in their words.  A scanned sentence can be kept and
+** taken back (sentence_store), for a sentence read twice.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -54,7 +56,7 @@ static int is_word_char(uint32_t cp) {
          (cp >= 0x00C0 && cp <= 0x024F);
 }
 
-#define KE "\xda\xa9\xd9\x87" /* که, folded */
+#define FOLDED_KE "\xda\xa9\xd9\x87" /* که */
 
 static inline void start_word(sentence *s, size_t key_start, size_t start, int punct, int colons) {
   word *w = &s->words[s->n_words++];
@@ -70,7 +72,7 @@ static inline void end_word(sentence *s, size_t key_end, size_t end) {
   word *w = &s->words[s->n_words - 1];
   w->key_end = key_end;
   w->end = end;
-  if (key_end - w->key_start == 4 && memcmp(s->key + w->key_start, KE, 4) == 0) s->kes++;
+  if (key_end - w->key_start == 4 && memcmp(s->key + w->key_start, FOLDED_KE, 4) == 0) s->kes++;
 }
 
 /* Fold the sentence into s->key and s->words; ends[] marks the word ends. */
@@ -345,20 +347,23 @@ static size_t kept_size(const kept_head *h) {
          aligned((size_t)h->n_mentions * sizeof(mention));
 }
 
-static unsigned char *copy_part(unsigned char *to, const void *from, size_t n, int out) {
-  if (out) memcpy(to, from, n);
-  else memcpy((void *)from, to, n);
-  return to + aligned(n);
+/* One part between a sentence's field and the store, either way; returns
+** where the next part is stored. */
+static unsigned char *copy_part(unsigned char *stored, void *field, size_t n, int to_store) {
+  if (to_store) memcpy(stored, field, n);
+  else memcpy(field, stored, n);
+  return stored + aligned(n);
 }
 
-/* Copy the sentence's parts into p (out) or from p into the sentence. */
-static void copy_parts(sentence *s, unsigned char *p, const kept_head *h, int out) {
+/* Copy the sentence's parts into the store at p, or back (to_store 0).
+** Keeping only reads the sentence. */
+static void copy_parts(sentence *s, unsigned char *p, const kept_head *h, int to_store) {
   p += aligned(sizeof *h);
-  p = copy_part(p, s->key, h->key_len + 1, out);
-  p = copy_part(p, s->ends, h->key_len + 1, out);
-  p = copy_part(p, s->words, (size_t)h->n_words * sizeof(word), out);
-  p = copy_part(p, s->matches, (size_t)h->n_words * sizeof(word_match), out);
-  copy_part(p, s->mentions, (size_t)h->n_mentions * sizeof(mention), out);
+  p = copy_part(p, s->key, h->key_len + 1, to_store);
+  p = copy_part(p, s->ends, h->key_len + 1, to_store);
+  p = copy_part(p, s->words, (size_t)h->n_words * sizeof(word), to_store);
+  p = copy_part(p, s->matches, (size_t)h->n_words * sizeof(word_match), to_store);
+  copy_part(p, s->mentions, (size_t)h->n_mentions * sizeof(mention), to_store);
 }
 
 int sentence_keep(sentence_store *st, const sentence *s) {
