@@ -55,7 +55,7 @@ $(1)/core/%.o: ext/core/%.S $(LEXICONS) | $(1)/core
 $(1)/sqlite/%.o: ext/sqlite/%.c $(HEADERS) | $(1)/sqlite
 	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $$(SOFLAGS) $(2) \
 	  -DTAMAS_COMMIT='"$$(COMMIT)"' \
-	  -DTAMAS_BUILD_FLAGS='"$$(strip $$(CFLAGS) $(2))"' -c $$< -o $$@
+	  -DTAMAS_BUILD_FLAGS='"$$(strip $$(CFLAGS) $$(SOFLAGS) $(2))"' -c $$< -o $$@
 $(1)/tamas.so: $(CORE_OBJ:%=$(1)/%) $(SQLITE_SRC:ext/sqlite/%.c=$(1)/sqlite/%.o)
 	$$(CC) -shared -Wl,-soname,tamas.so $(2) -o $$@ $$^ $$(LIBS)
 $(1)/tests/%: tests/unit/%.c $(CORE_OBJ:%=$(1)/%) tests/unit/check.h | $(1)/tests

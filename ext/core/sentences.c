@@ -61,6 +61,7 @@ static int after_single_letter(const char *t, size_t start, size_t i) {
 }
 
 int tamas_next_sentence(const char *text, size_t end, size_t *pos, tamas_span *s) {
+  const unsigned char *u = (const unsigned char *)text;
   size_t i = *pos, cl, quote_start = 0;
   int depth = 0;
   while (i < end && is_blank(char_at(text, end, i, &cl))) i += cl;
@@ -70,7 +71,6 @@ int tamas_next_sentence(const char *text, size_t end, size_t *pos, tamas_span *s
   }
   s->start = i;
   while (i < end) {
-    const unsigned char *u = (const unsigned char *)text;
     uint32_t cp;
     size_t next;
     /* Only characters that may end or quote a sentence are looked at (two
