@@ -207,12 +207,18 @@ static int has_letter(const char *t, size_t start, size_t end) {
 
 /* ---- dates in header lines --------------------------------------------- */
 
-/* The first full date in [start, end), Jalali or Gregorian before Hijri. */
+/* The first full date in [start, end), Jalali or Gregorian before Hijri.
+** One search in any calendar answers most lines (no date, or a Jalali or
+** Gregorian one first); only a Hijri date first needs a second look. */
 static int find_full_date(const char *t, size_t start, size_t end,
                           tamas_date_match *m) {
   const unsigned flags = TAMAS_FIND_NEED_YEAR | TAMAS_FIND_NEED_DAY | TAMAS_FIND_VALID;
-  return tamas_find_date(t, end, start, TAMAS_CAL_JALALI | TAMAS_CAL_GREGORIAN, flags, m) ||
-         tamas_find_date(t, end, start, TAMAS_CAL_HIJRI, flags, m);
+  tamas_date_match other;
+  if (!tamas_find_date(t, end, start, TAMAS_CAL_ANY, flags, m)) return 0;
+  if (m->calendar == TAMAS_CAL_HIJRI &&
+      tamas_find_date(t, end, start, TAMAS_CAL_JALALI | TAMAS_CAL_GREGORIAN, flags, &other))
+    *m = other;
+  return 1;
 }
 
 /* "HH:MM" anywhere in [start, end) outside [skip_from, skip_to). */

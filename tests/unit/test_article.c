@@ -107,6 +107,26 @@ static void test_date_first_layout(void) {
   CHECK_INT(page.n_paragraphs, 2);
 }
 
+/* A header line with a Hijri date and a Jalali one: the Jalali date is the
+** publication date, wherever it stands; a Hijri date alone is taken. */
+static void test_hijri_date_line(void) {
+  static const char body_lines[] =
+      "دیدار وزیران خارجه در تهران\n"
+      "وزیر امور خارجه امروز با همتای خود در تهران دیدار و گفت‌وگو کرد.\n";
+  char text[512];
+  snprintf(text, sizeof text, "۱۰ ربیع‌الاول ۱۴۴۵ - ۴ مهر ۱۴۰۲\n%s", body_lines);
+  read_page(text);
+  CHECK_STR(page.published, "2023-09-26");
+  CHECK_STR(span(page.published_span), "۴ مهر ۱۴۰۲");
+  snprintf(text, sizeof text, "۴ مهر ۱۴۰۲ - ۱۰ ربیع‌الاول ۱۴۴۵\n%s", body_lines);
+  read_page(text);
+  CHECK_STR(page.published, "2023-09-26");
+  snprintf(text, sizeof text, "۱۰ ربیع‌الاول ۱۴۴۵\n%s", body_lines);
+  read_page(text);
+  CHECK_STR(page.published, "2023-09-25");
+  CHECK_STR(span(page.title), "دیدار وزیران خارجه در تهران");
+}
+
 /* Lead before the headline; a related-news list with no marker after the
 ** body; a scraper's " date" prefix on the first line of text. */
 static void test_lead_first_and_list(void) {
@@ -239,6 +259,7 @@ static void test_sentences(void) {
 }
 
 int main(void) {
+  test_hijri_date_line();
   test_ticker_layout();
   test_date_first_layout();
   test_lead_first_and_list();
