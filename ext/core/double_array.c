@@ -5,7 +5,8 @@
 ** whose cells base + symbol are free for every child symbol (first fit,
 ** scanning from the lowest cell that may still be free); the children's cells
 ** then name the state as their parent.  The array is kept DA_SYMBOLS cells
-** longer than the largest base, so a look-up never tests bounds.
+** longer than the largest base, so a look-up never tests bounds.  The
+** sink is one more state, past them, whose children are all free cells.
 */
 #include "double_array.h"
 
@@ -93,7 +94,7 @@ int double_array_build(double_array *da, int32_t n_nodes, const int32_t *first,
                        const int32_t *symbol, const int32_t *child, const int32_t *value) {
   int32_t *state = malloc((size_t)n_nodes * sizeof *state);
   int32_t *queue = malloc((size_t)n_nodes * sizeof *queue);
-  int32_t head, tail = 1;
+  int32_t head, tail = 1, max_base = 0;
   builder b = {da, NULL, NULL, NULL, -1, -1};
   int ok = 0;
   memset(da, 0, sizeof *da);
@@ -115,6 +116,14 @@ int double_array_build(double_array *da, int32_t n_nodes, const int32_t *first,
       queue[tail++] = child[k];
     }
   }
+  /* the sink: no cell past the largest base + DA_SYMBOLS is taken, and the
+  ** array is longer than that by 2 * DA_SYMBOLS (find_base), so the sink
+  ** and all its would-be children fit there, free */
+  for (head = 0; head < da->n_cells; head++)
+    if (da->cells[head].base > max_base) max_base = da->cells[head].base;
+  da->sink = max_base + DA_SYMBOLS;
+  da->cells[da->sink].check = -2;
+  da->cells[da->sink].base = da->sink + 1;
   ok = 1;
 done:
   free(state);

@@ -20,6 +20,8 @@ typedef struct double_array {
   da_cell *cells;
   int32_t *value; /* value[state]: what the source trie held at the node */
   int32_t n_cells;
+  int32_t sink;   /* a state no step leaves: a walk that failed stays there
+                  ** (double_array_step_or_sink), so walks need no branch */
 } double_array;
 
 /* The source trie in compressed rows: node 0 is the root; the children of
@@ -35,6 +37,13 @@ void double_array_free(double_array *da);
 static inline int32_t double_array_step(const double_array *da, int32_t state, int32_t symbol) {
   int32_t t = da->cells[state].base + symbol;
   return da->cells[t].check == state ? t : -1;
+}
+
+/* The same step, giving the sink instead of -1; from the sink, the sink. */
+static inline int32_t double_array_step_or_sink(const double_array *da, int32_t state,
+                                                int32_t symbol) {
+  int32_t t = da->cells[state].base + symbol;
+  return da->cells[t].check == state ? t : da->sink;
 }
 
 #endif /* TAMAS_DOUBLE_ARRAY_H */

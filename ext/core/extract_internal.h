@@ -38,12 +38,10 @@ typedef struct mention {
   tamas_date_match date;     /* MK_DATE */
 } mention;
 
-/* The longest phrase at one word, once looked up. */
+/* The longest phrase at one word, of either lexicon. */
 typedef struct word_match {
-  const tamas_lexicon *lex;
-  const lex_entry *first;
-  size_t len;                /* key bytes; 0 when none */
-  int known;                 /* looked up already */
+  const tamas_lexicon *lex;  /* the lexicon of found.first */
+  lex_match found;
 } word_match;
 
 /* One sentence, scanned. */
@@ -56,6 +54,10 @@ typedef struct sentence {
   unsigned char ends[KEY_BYTES + 1]; /* ends[i]: a word ends at key byte i */
   word words[MAX_WORDS];
   word_match matches[MAX_WORDS];
+  /* the built-in lexicon's walk over each word's letters as they were
+  ** folded (lexicon_match_after), or -1 to walk again; read by the look-up
+  ** that follows the folding, not kept with the sentence */
+  int32_t lex_states[MAX_WORDS];
   int n_words;
   int kes;                   /* words «که» among the words */
   mention mentions[MAX_MENTIONS];

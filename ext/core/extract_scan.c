@@ -35,17 +35,6 @@ const lex_entry *mention_cue_entry(const mention *m, int cue) {
   return NULL;
 }
 
-/* The entry kinds and cue kinds among a mention's entries, one bit each:
-** most look-ups of a kind are answered by these masks alone. */
-static void entry_masks(mention *m) {
-  const lex_entry *e;
-  m->kinds = m->cues = 0;
-  for (e = m->first; e; e = lexicon_next_entry(m->lex, e)) {
-    m->kinds |= 1u << e->kind;
-    if (e->kind == E_CUE) m->cues |= 1u << e->cue;
-  }
-}
-
 static int is_word_char(uint32_t cp) {
   if (tamas_digit_value(cp) >= 0) return 1;
   if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') return 1;
@@ -68,20 +57,32 @@ static inline void start_word(sentence *s, size_t key_start, size_t start, int p
   w->colons_before = colons;
 }
 
-static inline void end_word(sentence *s, size_t key_end, size_t end) {
+static inline void end_word(sentence *s, size_t key_end, size_t end, int32_t lex_state) {
   word *w = &s->words[s->n_words - 1];
   w->key_end = key_end;
   w->end = end;
+  s->lex_states[s->n_words - 1] = lex_state;
   if (key_end - w->key_start == 4 && memcmp(s->key + w->key_start, FOLDED_KE, 4) == 0) s->kes++;
 }
 
-/* Fold the sentence into s->key and s->words; ends[] marks the word ends. */
+/* The symbol of a folded letter of the Arabic block in the lexicon's
+** double array (lexicon.c: one symbol per two-byte letter). */
+static inline int32_t letter_symbol(const unsigned char *f) {
+  return (int32_t)((f[0] - 0xD8u) << 6 | (f[1] & 0x3Fu));
+}
+
+/* Fold the sentence into s->key and s->words; ends[] marks the word ends.
+** The built-in lexicon is walked over each word's common letters on the
+** way (s->lex_states): those steps overlap the folding, where a walk of
+** its own would wait for every cell it reads. */
 static void fold_words(sentence *s) {
   const unsigned char *t = (const unsigned char *)s->text;
   const size_t end = s->end; /* locals: stores to key[] may alias any char */
+  const double_array *da = lexicon_array(lexicon_builtin());
   char *key = s->key;
   size_t i = s->start, cl, klen = 0, word_end = 0;
-  int in_word = 0, punct = 0, colons = 0, w;
+  int in_word = 0, punct = 0, colons = 0, w, walked = 0;
+  int32_t walk = 0;
   tamas_common_folds_ready();
   s->n_words = 0;
   s->kes = 0;
@@ -94,10 +95,13 @@ static void fold_words(sentence *s) {
         start_word(s, klen, i, punct, colons);
         in_word = 1;
         punct = 0;
+        walk = 0;
+        walked = da != NULL;
       }
       do {
         key[klen] = (char)f[0];
         key[klen + 1] = (char)f[1];
+        if (da) walk = double_array_step_or_sink(da, walk, letter_symbol(f));
         klen += 2;
         i += 2;
       } while (i < end && klen + 8 < KEY_BYTES && (f = tamas_common_fold_at(t, end, i)));
@@ -105,7 +109,7 @@ static void fold_words(sentence *s) {
       continue;
     }
     if (t[i] == ' ') { /* and a space between words */
-      if (in_word) end_word(s, klen, word_end);
+      if (in_word) end_word(s, klen, word_end, walked ? walk : -1);
       in_word = 0;
       i++;
       continue;
@@ -122,14 +126,16 @@ static void fold_words(sentence *s) {
         start_word(s, klen, i, punct, colons);
         in_word = 1;
         punct = 0;
+        walk = 0;
       }
+      walked = 0; /* not a common letter: the look-up walks the word itself */
       if (d >= 0) key[klen++] = (char)('0' + d), s->words[s->n_words - 1].has_digit = 1;
       else klen += tamas_utf8_encode(tamas_fold_letter(cp), key + klen);
       i += cl;
       word_end = i;
       continue;
     }
-    if (in_word) end_word(s, klen, word_end);
+    if (in_word) end_word(s, klen, word_end, walked ? walk : -1);
     in_word = 0;
     if (cp == 0xAB || cp == 0xBB || cp == '"' || cp == 0x201C || cp == 0x201D) {
       /* quotes: «آماده» است still reads as «آماده است» */
@@ -140,7 +146,7 @@ static void fold_words(sentence *s) {
     }
     i += cl;
   }
-  if (in_word) end_word(s, klen, word_end);
+  if (in_word) end_word(s, klen, word_end, walked ? walk : -1);
   key[klen] = 0;
   s->key_len = klen;
   s->truncated = i < end;
@@ -184,22 +190,29 @@ static void add_mention(sentence *s, const mention *m) {
   if (s->n_mentions < MAX_MENTIONS) s->mentions[s->n_mentions++] = *m;
 }
 
-/* The longest phrase of either lexicon at word w (0 bytes if none),
-** looked up once per word and sentence. */
-static const word_match *match_at(sentence *s, int w, const tamas_lexicon *base,
-                                  const tamas_lexicon *overlay) {
-  word_match *wm = &s->matches[w];
-  if (!wm->known) {
-    const lex_entry *e1 = NULL, *e2 = NULL;
-    size_t ks = s->words[w].key_start;
-    size_t len1 = lexicon_match(base, s->key + ks, s->key_len - ks, s->ends + ks, &e1);
-    size_t len2 = overlay ? lexicon_match(overlay, s->key + ks, s->key_len - ks, s->ends + ks, &e2) : 0;
-    wm->known = 1;
-    wm->len = len2 >= len1 ? len2 : len1;
-    wm->lex = len2 >= len1 && len2 > 0 ? overlay : base;
-    wm->first = len2 >= len1 && len2 > 0 ? e2 : e1;
+/* The longest phrase of either lexicon at every word; the overlay's wins
+** a tie. */
+static void match_words(sentence *s, const tamas_lexicon *overlay) {
+  const tamas_lexicon *base = lexicon_builtin();
+  int w;
+  for (w = 0; w < s->n_words; w++) {
+    const word *wd = &s->words[w];
+    word_match *wm = &s->matches[w];
+    wm->lex = base;
+    if (s->lex_states[w] >= 0)
+      lexicon_match_after(base, s->lex_states[w], s->key, s->key_len, s->ends, wd->key_start,
+                          wd->key_end, &wm->found);
+    else
+      lexicon_match_at(base, s->key, s->key_len, s->ends, wd->key_start, &wm->found);
+    if (overlay) {
+      lex_match added;
+      lexicon_match_at(overlay, s->key, s->key_len, s->ends, wd->key_start, &added);
+      if (added.len > 0 && added.len >= wm->found.len) {
+        wm->lex = overlay;
+        wm->found = added;
+      }
+    }
   }
-  return wm;
 }
 
 /* The words that can begin a date (datewords.h, date_start): every date
@@ -252,9 +265,8 @@ static int find_dates(sentence *s, const date_start *starts, int n_starts, menti
 
 /* Mentions left to right: at each word the date that starts there, else
 ** the longest phrase. */
-static void read_mentions(sentence *s, const tamas_lexicon *overlay, const mention *dates,
-                          int n_dates, const unsigned char *date_word) {
-  const tamas_lexicon *base = lexicon_builtin();
+static void read_mentions(sentence *s, const mention *dates, int n_dates,
+                          const unsigned char *date_word) {
   int w, d = 0;
   s->n_mentions = 0;
   for (w = 0; w < s->n_words;) {
@@ -272,18 +284,19 @@ static void read_mentions(sentence *s, const tamas_lexicon *overlay, const menti
       }
       continue;
     }
-    wm = match_at(s, w, base, overlay);
-    if (wm->len == 0) {
+    wm = &s->matches[w];
+    if (wm->found.len == 0) {
       w++;
       continue;
     }
     memset(&m, 0, sizeof m);
     m.kind = MK_ENTRY;
     m.lex = wm->lex;
-    m.first = wm->first;
-    entry_masks(&m);
+    m.first = wm->found.first;
+    m.kinds = wm->found.kinds;
+    m.cues = wm->found.cues;
     m.w0 = w;
-    while (w < s->n_words && s->words[w].key_start < ks + wm->len) w++;
+    while (w < s->n_words && s->words[w].key_start < ks + wm->found.len) w++;
     m.w1 = w;
     /* stop words and honorifics only matter to unknown names, which look
     ** them up themselves: they are not mentions */
@@ -311,7 +324,7 @@ void scan_sentence_dates(sentence *s, const tamas_lexicon *overlay) {
   if (!(n_starts = date_starts(s, starts)) && !s->truncated) return;
   memset(date_word, 0, (size_t)s->n_words);
   n_dates = find_dates(s, s->truncated ? NULL : starts, n_starts, dates, 16, date_word);
-  if (n_dates > 0) read_mentions(s, overlay, dates, n_dates, date_word);
+  if (n_dates > 0) read_mentions(s, dates, n_dates, date_word);
 }
 
 void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
@@ -320,8 +333,8 @@ void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
   s->start = start;
   s->end = end;
   fold_words(s);
-  memset(s->matches, 0, (size_t)s->n_words * sizeof *s->matches);
-  read_mentions(s, overlay, NULL, 0, NULL);
+  match_words(s, overlay);
+  read_mentions(s, NULL, 0, NULL);
   if (dates_too) scan_sentence_dates(s, overlay);
 }
 

@@ -39,6 +39,9 @@ typedef struct trie_node {
 typedef struct entry_link {
   lex_entry e;
   int32_t next;
+  /* of the list from this entry on, one bit each: entry kinds, cue kinds
+  ** (lists grow at the head, so the head's masks are the list's) */
+  unsigned list_kinds, list_cues;
 } entry_link;
 
 /* The built-in trie, once loaded, is copied into a double array for
@@ -165,6 +168,12 @@ static int add_phrase(tamas_lexicon *lex, const char *text, size_t n, const lex_
   link = &lex->entries[lex->n_entries];
   link->e = *e;
   link->next = lex->nodes[node].first_entry;
+  link->list_kinds = 1u << e->kind;
+  link->list_cues = e->kind == E_CUE ? 1u << e->cue : 0;
+  if (link->next >= 0) {
+    link->list_kinds |= lex->entries[link->next].list_kinds;
+    link->list_cues |= lex->entries[link->next].list_cues;
+  }
   lex->nodes[node].first_entry = lex->n_entries++;
   return 1;
 }
@@ -290,11 +299,12 @@ static int freeze(tamas_lexicon *lex) {
   return 1;
 }
 
-/* The longest phrase in the double array: the end and the node's entry. */
-static size_t match_frozen(const double_array *da, const unsigned char *key, size_t n,
-                           const unsigned char *ends, int32_t *entry) {
-  int32_t state = 0;
-  size_t i = 0, len, best = 0;
+/* The walk from `state` at key byte i on: the end of the longest phrase
+** (`best` stays when none ends further on) and its entry in *entry. */
+static size_t walk_frozen(const double_array *da, int32_t state, const unsigned char *key,
+                          size_t i, size_t n, const unsigned char *ends, size_t best,
+                          int32_t *entry) {
+  size_t len;
   while (i < n && (state = double_array_step(da, state, symbol_at(key, n, i, &len))) >= 0) {
     i += len;
     if (ends[i] && da->value[state] >= 0) {
@@ -303,6 +313,12 @@ static size_t match_frozen(const double_array *da, const unsigned char *key, siz
     }
   }
   return best;
+}
+
+/* The longest phrase in the double array: the end and the node's entry. */
+static size_t match_frozen(const double_array *da, const unsigned char *key, size_t n,
+                           const unsigned char *ends, int32_t *entry) {
+  return walk_frozen(da, 0, key, 0, n, ends, 0, entry);
 }
 
 /* The longest phrase in the hashed trie (an overlay): the same. */
@@ -318,18 +334,58 @@ static size_t match_hashed(const tamas_lexicon *lex, const unsigned char *key, s
   return best;
 }
 
+/* The result of a look-up that found `len` bytes and list `first`. */
+static void set_match(const tamas_lexicon *lex, size_t len, int32_t first, lex_match *m) {
+  m->len = len;
+  m->first = NULL;
+  m->kinds = m->cues = 0;
+  if (len == 0) return;
+  m->first = &lex->entries[first].e;
+  m->kinds = lex->entries[first].list_kinds;
+  m->cues = lex->entries[first].list_cues;
+}
+
 size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
                      const unsigned char *ends, const lex_entry **out) {
   const unsigned char *k = (const unsigned char *)key;
   int32_t first = -1;
   size_t best;
-  if (!lex) return 0;
+  if (!lex || lex->n_entries == 0) return 0;
   best = lex->frozen.cells ? match_frozen(&lex->frozen, k, n, ends, &first)
                            : match_hashed(lex, k, n, ends, &first);
   /* a node's entries are a linked list: hand back the head; callers walk
   ** it with lexicon_next_entry */
   if (best > 0) *out = &lex->entries[first].e;
   return best;
+}
+
+void lexicon_match_at(const tamas_lexicon *lex, const char *key, size_t n,
+                      const unsigned char *ends, size_t start, lex_match *out) {
+  const lex_entry *first = NULL;
+  size_t len = lexicon_match(lex, key + start, n - start, ends + start, &first);
+  set_match(lex, len, len ? (int32_t)((const entry_link *)first - lex->entries) : -1, out);
+}
+
+const double_array *lexicon_array(const tamas_lexicon *lex) {
+  return lex && lex->frozen.cells && lex->n_entries > 0 ? &lex->frozen : NULL;
+}
+
+void lexicon_match_after(const tamas_lexicon *lex, int32_t state, const char *key, size_t n,
+                         const unsigned char *ends, size_t start, size_t word_end,
+                         lex_match *out) {
+  const double_array *da = &lex->frozen;
+  int32_t entry = -1;
+  size_t best = start;
+  if (state == da->sink) {
+    set_match(lex, 0, -1, out);
+    return;
+  }
+  if (ends[word_end] && da->value[state] >= 0) {
+    best = word_end;
+    entry = da->value[state];
+  }
+  best = walk_frozen(da, state, (const unsigned char *)key, word_end, n, ends, best, &entry);
+  set_match(lex, best - start, entry, out);
 }
 
 const lex_entry *lexicon_next_entry(const tamas_lexicon *lex, const lex_entry *e) {

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "double_array.h"
 
 typedef enum entry_kind {
   E_PERSON = 1,      /* id: person */
@@ -85,6 +86,32 @@ void lexicon_read_end(const tamas_lexicon *lex);
 ** Returns the byte length matched (0 if none) and the entries in *out. */
 size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
                      const unsigned char *ends, const lex_entry **out);
+
+/* A phrase found at a word start: its length in key bytes (0 when none),
+** its entries, and one bit each for the entry kinds (1 << entry_kind) and
+** cue kinds (1 << cue_kind) among them. */
+typedef struct lex_match {
+  const lex_entry *first;
+  size_t len;
+  unsigned kinds, cues;
+} lex_match;
+
+/* lexicon_match at byte `start` of a key of n bytes (ends[] over the
+** whole key), with the entry and cue kinds of what was found. */
+void lexicon_match_at(const tamas_lexicon *lex, const char *key, size_t n,
+                      const unsigned char *ends, size_t start, lex_match *out);
+
+/* A scanner may walk the built-in lexicon's double array as it folds a
+** word (extract_scan.c), one step per letter and no branch: the array, or
+** NULL when the lexicon is not in that form or is empty. */
+const double_array *lexicon_array(const tamas_lexicon *lex);
+
+/* lexicon_match_at(start) for a word [start, word_end) whose letters the
+** caller walked already, reaching `state` (the array's sink when the walk
+** failed): the walk goes on from the word's end into the next words. */
+void lexicon_match_after(const tamas_lexicon *lex, int32_t state, const char *key, size_t n,
+                         const unsigned char *ends, size_t start, size_t word_end,
+                         lex_match *out);
 
 /* The entry after e in the list lexicon_match() returned, or NULL. */
 const lex_entry *lexicon_next_entry(const tamas_lexicon *lex, const lex_entry *e);

@@ -1,8 +1,9 @@
 /*
 ** test_double_array.c — the double array (ext/core/double_array.c) answers
 ** every step as the trie it was built from: children found with their
-** values, every other symbol refused, for a small hand-made trie, a root
-** with every symbol, and a large trie of pseudo-random keys.
+** values, every other symbol refused (and, by the step that needs no
+** branch, sent to the sink, which no symbol leaves), for a small hand-made
+** trie, a root with every symbol, and a large trie of pseudo-random keys.
 */
 #include <stdlib.h>
 
@@ -42,7 +43,7 @@ static void check_same(const trie *t) {
   int32_t *symbol = malloc((size_t)t->n * DA_SYMBOLS * sizeof *symbol);
   int32_t *child = malloc((size_t)t->n * DA_SYMBOLS * sizeof *child);
   int32_t *state = malloc((size_t)t->n * sizeof *state);
-  int32_t u, c, at = 0, bad = 0;
+  int32_t u, c, at = 0, bad = 0, bad_sink = 0;
   double_array da;
   for (u = 0; u < t->n; u++) {
     first[u] = at;
@@ -60,15 +61,24 @@ static void check_same(const trie *t) {
     if (da.value[state[u]] != t->value[u]) bad++;
     for (c = 0; c < DA_SYMBOLS; c++) {
       int32_t k = t->kid[u * DA_SYMBOLS + c], s = double_array_step(&da, state[u], c);
+      int32_t or_sink = double_array_step_or_sink(&da, state[u], c);
       if (k >= 0) {
         if (s < 0) bad++;
         else state[k] = s;
       } else if (s >= 0) {
         bad++;
       }
+      if (or_sink != (s >= 0 ? s : da.sink)) bad_sink++;
     }
   }
+  for (c = 0; c < DA_SYMBOLS; c++)
+    if (double_array_step_or_sink(&da, da.sink, c) != da.sink) bad_sink++;
   CHECK_INT(bad, 0);
+  CHECK_INT(bad_sink, 0);
+  /* the sink is no state of the trie */
+  for (u = 0; u < t->n; u++)
+    if (state[u] == da.sink) bad_sink++;
+  CHECK_INT(bad_sink, 0);
   double_array_free(&da);
   CHECK(da.cells == NULL && da.n_cells == 0);
   free(first);
