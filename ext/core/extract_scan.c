@@ -5,7 +5,9 @@
 ** letter forms unified, digits ASCII, spaces and ZWNJ dropped, punctuation
 ** kept as a separator byte that no phrase contains), with the byte where each
 ** word starts and ends.  Word by word, the longest lexicon phrase that
-** starts at the word and ends at a word end becomes a mention; in a sentence
+** starts at the word and ends at a word end becomes a mention (the built-in
+** lexicon's walk over a word's letters is taken while they are folded, the
+** rest of it afterwards); in a sentence
 ** with a contact word the dates are then found (dateparse.c) and take the
 ** place of the mentions in their words.  A scanned sentence can be kept and
 ** taken back (sentence_store), for a sentence read twice.

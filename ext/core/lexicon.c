@@ -345,14 +345,19 @@ static void set_match(const tamas_lexicon *lex, size_t len, int32_t first, lex_m
   m->cues = lex->entries[first].list_cues;
 }
 
+/* The longest phrase of either form of the trie: its length, and the first
+** of its entries in *first. */
+static size_t longest(const tamas_lexicon *lex, const unsigned char *key, size_t n,
+                      const unsigned char *ends, int32_t *first) {
+  if (!lex || lex->n_entries == 0) return 0;
+  return lex->frozen.cells ? match_frozen(&lex->frozen, key, n, ends, first)
+                           : match_hashed(lex, key, n, ends, first);
+}
+
 size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
                      const unsigned char *ends, const lex_entry **out) {
-  const unsigned char *k = (const unsigned char *)key;
   int32_t first = -1;
-  size_t best;
-  if (!lex || lex->n_entries == 0) return 0;
-  best = lex->frozen.cells ? match_frozen(&lex->frozen, k, n, ends, &first)
-                           : match_hashed(lex, k, n, ends, &first);
+  size_t best = longest(lex, (const unsigned char *)key, n, ends, &first);
   /* a node's entries are a linked list: hand back the head; callers walk
   ** it with lexicon_next_entry */
   if (best > 0) *out = &lex->entries[first].e;
@@ -361,9 +366,9 @@ size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
 
 void lexicon_match_at(const tamas_lexicon *lex, const char *key, size_t n,
                       const unsigned char *ends, size_t start, lex_match *out) {
-  const lex_entry *first = NULL;
-  size_t len = lexicon_match(lex, key + start, n - start, ends + start, &first);
-  set_match(lex, len, len ? (int32_t)((const entry_link *)first - lex->entries) : -1, out);
+  int32_t first = -1;
+  size_t len = longest(lex, (const unsigned char *)key + start, n - start, ends + start, &first);
+  set_match(lex, len, first, out);
 }
 
 const double_array *lexicon_array(const tamas_lexicon *lex) {
