@@ -49,21 +49,37 @@ static int is_word_char(uint32_t cp) {
 
 #define FOLDED_KE "\xda\xa9\xd9\x87" /* که */
 
-static inline void start_word(sentence *s, size_t key_start, size_t start, int punct, int colons) {
-  word *w = &s->words[s->n_words++];
+/* The built-in lexicon's walk over the letters of the word being folded
+** (see fold_words): valid while every letter went the fast way. */
+typedef struct letter_walk {
+  const double_array *da; /* NULL: no walk */
+  int32_t state;
+  int valid;
+} letter_walk;
+
+/* A word starts, unless the sentence has as many as it keeps (0). */
+static inline int open_word(sentence *s, size_t key_start, size_t start, int *punct, int colons) {
+  word *w;
+  if (s->n_words == MAX_WORDS) return 0;
+  w = &s->words[s->n_words++];
   w->key_start = key_start;
   w->start = start;
-  w->after_punct = punct;
+  w->after_punct = *punct;
   w->has_digit = 0;
   w->kes_before = s->kes;
   w->colons_before = colons;
+  *punct = 0;
+  return 1;
 }
 
-static inline void end_word(sentence *s, size_t key_end, size_t end, int32_t lex_state) {
+/* The word ends: its walk is handed on, and the next word's starts. */
+static inline void end_word(sentence *s, size_t key_end, size_t end, letter_walk *lw) {
   word *w = &s->words[s->n_words - 1];
   w->key_end = key_end;
   w->end = end;
-  s->lex_states[s->n_words - 1] = lex_state;
+  s->lex_states[s->n_words - 1] = lw->valid ? lw->state : -1;
+  lw->state = 0;
+  lw->valid = lw->da != NULL;
   if (key_end - w->key_start == 4 && memcmp(s->key + w->key_start, FOLDED_KE, 4) == 0) s->kes++;
 }
 
@@ -80,11 +96,13 @@ static inline int32_t letter_symbol(const unsigned char *f) {
 static void fold_words(sentence *s) {
   const unsigned char *t = (const unsigned char *)s->text;
   const size_t end = s->end; /* locals: stores to key[] may alias any char */
-  const double_array *da = lexicon_array(lexicon_builtin());
   char *key = s->key;
   size_t i = s->start, cl, klen = 0, word_end = 0;
-  int in_word = 0, punct = 0, colons = 0, w, walked = 0;
-  int32_t walk = 0;
+  int in_word = 0, punct = 0, colons = 0, w;
+  letter_walk lw;
+  lw.da = lexicon_array(lexicon_builtin());
+  lw.state = 0;
+  lw.valid = lw.da != NULL;
   tamas_common_folds_ready();
   s->n_words = 0;
   s->kes = 0;
@@ -92,18 +110,11 @@ static void fold_words(sentence *s) {
     uint32_t cp;
     const unsigned char *f = tamas_common_fold_at(t, end, i);
     if (f) { /* the usual case, quickly: a run of common letters */
-      if (!in_word) {
-        if (s->n_words == MAX_WORDS) break;
-        start_word(s, klen, i, punct, colons);
-        in_word = 1;
-        punct = 0;
-        walk = 0;
-        walked = da != NULL;
-      }
+      if (!in_word && !(in_word = open_word(s, klen, i, &punct, colons))) break;
       do {
         key[klen] = (char)f[0];
         key[klen + 1] = (char)f[1];
-        if (da) walk = double_array_step_or_sink(da, walk, letter_symbol(f));
+        if (lw.da) lw.state = double_array_step_or_sink(lw.da, lw.state, letter_symbol(f));
         klen += 2;
         i += 2;
       } while (i < end && klen + 8 < KEY_BYTES && (f = tamas_common_fold_at(t, end, i)));
@@ -111,7 +122,7 @@ static void fold_words(sentence *s) {
       continue;
     }
     if (t[i] == ' ') { /* and a space between words */
-      if (in_word) end_word(s, klen, word_end, walked ? walk : -1);
+      if (in_word) end_word(s, klen, word_end, &lw);
       in_word = 0;
       i++;
       continue;
@@ -123,21 +134,15 @@ static void fold_words(sentence *s) {
     }
     if (is_word_char(cp)) {
       int d = tamas_digit_value(cp);
-      if (!in_word) {
-        if (s->n_words == MAX_WORDS) break;
-        start_word(s, klen, i, punct, colons);
-        in_word = 1;
-        punct = 0;
-        walk = 0;
-      }
-      walked = 0; /* not a common letter: the look-up walks the word itself */
+      if (!in_word && !(in_word = open_word(s, klen, i, &punct, colons))) break;
+      lw.valid = 0; /* not a common letter: the look-up walks the word itself */
       if (d >= 0) key[klen++] = (char)('0' + d), s->words[s->n_words - 1].has_digit = 1;
       else klen += tamas_utf8_encode(tamas_fold_letter(cp), key + klen);
       i += cl;
       word_end = i;
       continue;
     }
-    if (in_word) end_word(s, klen, word_end, walked ? walk : -1);
+    if (in_word) end_word(s, klen, word_end, &lw);
     in_word = 0;
     if (cp == 0xAB || cp == 0xBB || cp == '"' || cp == 0x201C || cp == 0x201D) {
       /* quotes: «آماده» است still reads as «آماده است» */
@@ -148,7 +153,7 @@ static void fold_words(sentence *s) {
     }
     i += cl;
   }
-  if (in_word) end_word(s, klen, word_end, walked ? walk : -1);
+  if (in_word) end_word(s, klen, word_end, &lw);
   key[klen] = 0;
   s->key_len = klen;
   s->truncated = i < end;
