@@ -183,6 +183,8 @@ static int is_month(dateword_kind kind) {
   return kind == DW_JALALI_MONTH || kind == DW_GREGORIAN_MONTH || kind == DW_HIJRI_MONTH;
 }
 
+int dateword_is_month(const dateword *w) { return is_month(w->kind); }
+
 /* Fold an entry's text as the scanner folds words; a space ends a part. */
 static void add_entry(const dateword_entry *e) {
   const unsigned char *s = (const unsigned char *)e->text;

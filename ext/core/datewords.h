@@ -44,6 +44,9 @@ const dateword *dateword_lookup_prefix(const char *key, size_t len, int *is_pref
 ** start a many-word entry, as most words are not. */
 const dateword *dateword_lookup_start(const char *key, size_t len, int *is_prefix);
 
+/* Is the entry a month name, of any calendar? */
+int dateword_is_month(const dateword *w);
+
 /* Is `key` (folded) the start of a multi-word entry, so that the scanner should
 ** try to join the next word to it («سه» + «شنبه», «ربیع» + «الاول»)? */
 int dateword_is_join_prefix(const char *key, size_t len);

@@ -39,11 +39,25 @@ static inline int32_t double_array_step(const double_array *da, int32_t state, i
   return da->cells[t].check == state ? t : -1;
 }
 
-/* The same step, giving the sink instead of -1; from the sink, the sink. */
+/* A condition as likely true as false: the compiler then selects (cmov)
+** rather than branches.  Where a walk fails is not predictable. */
+#if defined(__GNUC__) && (__GNUC__ >= 9 || defined(__clang__))
+#define DA_UNPREDICTABLE(c) __builtin_expect_with_probability(!!(c), 1, 0.5)
+#else
+#define DA_UNPREDICTABLE(c) (c)
+#endif
+
+/* The same step, giving the sink instead of -1; from the sink, the sink.
+** The cells form is for a caller that holds the array's cells and sink in
+** locals (a loop that stores bytes would read them from the array again). */
+static inline int32_t da_cells_step_or_sink(const da_cell *cells, int32_t sink, int32_t state,
+                                            int32_t symbol) {
+  int32_t t = cells[state].base + symbol;
+  return DA_UNPREDICTABLE(cells[t].check == state) ? t : sink;
+}
 static inline int32_t double_array_step_or_sink(const double_array *da, int32_t state,
                                                 int32_t symbol) {
-  int32_t t = da->cells[state].base + symbol;
-  return da->cells[t].check == state ? t : da->sink;
+  return da_cells_step_or_sink(da->cells, da->sink, state, symbol);
 }
 
 #endif /* TAMAS_DOUBLE_ARRAY_H */

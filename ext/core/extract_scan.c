@@ -50,12 +50,27 @@ static int is_word_char(uint32_t cp) {
 #define FOLDED_KE "\xda\xa9\xd9\x87" /* که */
 
 /* The built-in lexicon's walk over the letters of the word being folded
-** (see fold_words): valid while every letter went the fast way. */
+** (see fold_words): valid while every letter went the fast way.  Without a
+** built-in double array the walk runs on one that leads nowhere, and is
+** never valid. */
 typedef struct letter_walk {
-  const double_array *da; /* NULL: no walk */
-  int32_t state;
-  int valid;
+  const da_cell *cells; /* held apart from the array: stores to the key
+                        ** would make the compiler read it again */
+  int32_t sink, state;
+  int valid, enabled;
 } letter_walk;
+
+/* Every walk over letters (symbols below 256) stays inside these cells. */
+static const da_cell nowhere_cells[256];
+
+static void walk_begin(letter_walk *lw) {
+  const double_array *da = lexicon_array(lexicon_builtin());
+  lw->enabled = da != NULL;
+  lw->cells = da ? da->cells : nowhere_cells;
+  lw->sink = da ? da->sink : 0;
+  lw->state = 0;
+  lw->valid = lw->enabled;
+}
 
 /* A word starts, unless the sentence has as many as it keeps (0). */
 static inline int open_word(sentence *s, size_t key_start, size_t start, int *punct, int colons) {
@@ -79,14 +94,8 @@ static inline void end_word(sentence *s, size_t key_end, size_t end, letter_walk
   w->end = end;
   s->lex_states[s->n_words - 1] = lw->valid ? lw->state : -1;
   lw->state = 0;
-  lw->valid = lw->da != NULL;
+  lw->valid = lw->enabled;
   if (key_end - w->key_start == 4 && memcmp(s->key + w->key_start, FOLDED_KE, 4) == 0) s->kes++;
-}
-
-/* The symbol of a folded letter of the Arabic block in the lexicon's
-** double array (lexicon.c: one symbol per two-byte letter). */
-static inline int32_t letter_symbol(const unsigned char *f) {
-  return (int32_t)((f[0] - 0xD8u) << 6 | (f[1] & 0x3Fu));
 }
 
 /* Fold the sentence into s->key and s->words; ends[] marks the word ends.
@@ -100,9 +109,7 @@ static void fold_words(sentence *s) {
   size_t i = s->start, cl, klen = 0, word_end = 0;
   int in_word = 0, punct = 0, colons = 0, w;
   letter_walk lw;
-  lw.da = lexicon_array(lexicon_builtin());
-  lw.state = 0;
-  lw.valid = lw.da != NULL;
+  walk_begin(&lw);
   tamas_common_folds_ready();
   s->n_words = 0;
   s->kes = 0;
@@ -110,14 +117,18 @@ static void fold_words(sentence *s) {
     uint32_t cp;
     const unsigned char *f = tamas_common_fold_at(t, end, i);
     if (f) { /* the usual case, quickly: a run of common letters */
+      /* the letters before `last` have both bytes in the text and room in the key */
+      const size_t room = i + (KEY_BYTES - 8 - klen), last = end - 1 < room ? end - 1 : room;
+      const da_cell *cells = lw.cells;
+      int32_t state = lw.state;
       if (!in_word && !(in_word = open_word(s, klen, i, &punct, colons))) break;
       do {
-        key[klen] = (char)f[0];
-        key[klen + 1] = (char)f[1];
-        if (lw.da) lw.state = double_array_step_or_sink(lw.da, lw.state, letter_symbol(f));
+        memcpy(key + klen, f, 2);
+        state = da_cells_step_or_sink(cells, lw.sink, state, f[2]);
         klen += 2;
         i += 2;
-      } while (i < end && klen + 8 < KEY_BYTES && (f = tamas_common_fold_at(t, end, i)));
+      } while (i < last && (f = tamas_common_fold_pair(t + i)));
+      lw.state = state;
       word_end = i;
       continue;
     }
@@ -222,13 +233,26 @@ static void match_words(sentence *s, const tamas_lexicon *overlay) {
   }
 }
 
+/* A word of digits alone that a space or the sentence's end follows: it
+** can begin no numeric date («۱۴۰۱/۰۲/۲۴» has a mark after its first
+** number), so a date there would need a month name. */
+static int is_lone_number(const sentence *s, const word *wd) {
+  size_t k;
+  for (k = wd->key_start; k < wd->key_end; k++)
+    if (s->key[k] < '0' || s->key[k] > '9') return 0;
+  return wd->end >= s->end || s->text[wd->end] == ' ';
+}
+
 /* The words that can begin a date (datewords.h, date_start): every date
 ** starts with a number (in digits or in words), a month name or «ماه»,
 ** perhaps after a weekday (dateparse.c), or with the first word of a
 ** many-word entry.  The words are folded as the date reader folds them.
-** Returns how many; a sentence with none has no date. */
-static int date_starts(const sentence *s, date_start *out) {
+** Returns how many; a sentence with none has no date.  *anchored is 0 when
+** the sentence has neither a month name nor digits that may be a numeric
+** date: every date shape needs one of the two, so it has no date either. */
+static int date_starts(const sentence *s, date_start *out, int *anchored) {
   int w, n = 0;
+  *anchored = 0;
   for (w = 0; w < s->n_words; w++) {
     const word *wd = &s->words[w];
     int is_prefix = 0;
@@ -240,6 +264,10 @@ static int date_starts(const sentence *s, date_start *out) {
                  dw->kind == DW_JALALI_MONTH || dw->kind == DW_GREGORIAN_MONTH ||
                  dw->kind == DW_HIJRI_MONTH || dw->kind == DW_WEEKDAY)))
       continue;
+    /* a many-word entry may be a month; digits glued to letters may be a
+    ** month's day or year */
+    if (is_prefix || (dw && dateword_is_month(dw)) || (wd->has_digit && !is_lone_number(s, wd)))
+      *anchored = 1;
     out[n].start = wd->start;
     out[n].end = wd->end;
     out[n].restart = wd->start > s->start && s->text[wd->start - 1] == ' ';
@@ -325,10 +353,11 @@ void scan_sentence_dates(sentence *s, const tamas_lexicon *overlay) {
   unsigned char date_word[MAX_WORDS];
   date_start starts[MAX_WORDS];
   mention dates[16];
-  int n_dates, n_starts;
+  int n_dates, n_starts, anchored;
   if (!has_contact_cue(s)) return;
   /* words past the limit were not folded: the reader reads them all */
-  if (!(n_starts = date_starts(s, starts)) && !s->truncated) return;
+  n_starts = date_starts(s, starts, &anchored);
+  if (!anchored && !s->truncated) return;
   memset(date_word, 0, (size_t)s->n_words);
   n_dates = find_dates(s, s->truncated ? NULL : starts, n_starts, dates, 16, date_word);
   if (n_dates > 0) read_mentions(s, dates, n_dates, date_word);

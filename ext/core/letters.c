@@ -9,7 +9,7 @@
 
 #include "utf8.h"
 
-unsigned char tamas_common_folds[256][2];
+unsigned char tamas_common_folds[256][4];
 static pthread_once_t common_folds_once = PTHREAD_ONCE_INIT;
 
 static void build_common_folds(void) {
@@ -18,9 +18,12 @@ static void build_common_folds(void) {
     for (cont = 0x80; cont <= 0xBF; cont++) {
       uint32_t cp = ((lead & 0x1Fu) << 6) | (cont & 0x3Fu);
       char folded[4];
+      unsigned char *row;
       if (!tamas_is_common_letter(cp)) continue;
       tamas_utf8_encode(tamas_fold_letter(cp), folded); /* two bytes: the block's own */
-      memcpy(tamas_common_folds[(lead - 0xD8u) << 6 | (cont & 0x3Fu)], folded, 2);
+      row = tamas_common_folds[(lead - 0xD8u) << 6 | (cont & 0x3Fu)];
+      memcpy(row, folded, 2);
+      row[2] = (unsigned char)tamas_arabic_index((const unsigned char *)folded);
     }
 }
 

@@ -120,16 +120,34 @@ static inline uint32_t tamas_arabic_at(const unsigned char *s, size_t n, size_t 
 
 /* The common letters of the Arabic block, folded (letters.c builds the
 ** table once; call tamas_common_folds_ready() before reading it): the two
-** bytes of the folded form of the character at s[i], or NULL when it is not
-** a common letter — the same as tamas_arabic_at, tamas_is_common_letter and
-** tamas_fold_letter together, in one look-up. */
-extern unsigned char tamas_common_folds[256][2];
+** bytes of the folded form of the character at s[i], then the folded
+** letter's index in the block (0-255, as tamas_arabic_index gives it), or
+** NULL when it is not a common letter — the same as tamas_arabic_at,
+** tamas_is_common_letter and tamas_fold_letter together, in one look-up. */
+extern unsigned char tamas_common_folds[256][4];
 void tamas_common_folds_ready(void);
+
+/* The index in the block of the two-byte character p[0] p[1] (lead byte
+** 0xD8-0xDB): the row of tamas_common_folds. */
+static inline unsigned tamas_arabic_index(const unsigned char *p) {
+  return (p[0] - 0xD8u) << 6 | (p[1] & 0x3Fu);
+}
+
 static inline const unsigned char *tamas_common_fold_at(const unsigned char *s, size_t n,
                                                         size_t i) {
   const unsigned char *f;
   if (s[i] - 0xD8u >= 4 || i + 1 >= n || (s[i + 1] & 0xC0) != 0x80) return NULL;
-  f = tamas_common_folds[(s[i] - 0xD8u) << 6 | (s[i + 1] & 0x3Fu)];
+  f = tamas_common_folds[tamas_arabic_index(s + i)];
+  return f[0] ? f : NULL;
+}
+
+/* The same, for a caller that knows s[i + 1] is there: both bytes are
+** tested at once (lead 0xD8-0xDB, then a continuation byte). */
+static inline const unsigned char *tamas_common_fold_pair(const unsigned char *p) {
+  const unsigned char *f;
+  unsigned pair = (unsigned)p[0] | (unsigned)p[1] << 8;
+  if ((pair & 0xC0FCu) != 0x80D8u) return NULL;
+  f = tamas_common_folds[(pair & 3u) << 6 | (pair >> 8 & 0x3Fu)];
   return f[0] ? f : NULL;
 }
 

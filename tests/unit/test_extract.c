@@ -166,8 +166,40 @@ static void test_phrase_spellings(void) {
             0);
 }
 
+/* A sentence with a contact word is searched for dates only when it holds
+** a month name or digits that may begin a numeric date: each way of writing
+** a date below still dates the event with the date the reader finds alone. */
+static void test_date_anchors(void) {
+  static const char *const dates[][2] = {
+      {"۲۴ اردیبهشت ۱۴۰۱", "2022-05-14"},
+      {"۲۴اردیبهشت۱۴۰۱", "2022-05-14"},     /* digits glued to the month */
+      {"۱۴۰۱/۰۲/۲۴", "2022-05-14"},          /* numeric */
+      {"24-05-2022", "2022-05-24"},
+      {"۱۴۰۱\u200c/۰۲/۲۴", NULL},            /* ZWNJ before the mark: as the reader reads it */
+      {"بیست و چهارم اردیبهشت ماه ۱۴۰۱", "2022-05-14"},
+      {"سه شنبه ۱۰ ربیع الاول ۱۴۴۴", NULL}, /* a two-word Hijri month */
+      {"اسفندماه ۱۴۰۰", NULL},
+  };
+  size_t k;
+  for (k = 0; k < sizeof dates / sizeof dates[0]; k++) {
+    char text[256];
+    tamas_date_match m;
+    snprintf(text, sizeof text, "لاوروف روز %s با وزیر امور خارجه ترکیه تلفنی گفت‌وگو کرد.",
+             dates[k][0]);
+    CHECK(tamas_find_date(text, strlen(text), 0, TAMAS_CAL_ANY, TAMAS_FIND_VALID, &m));
+    CHECK_INT(extract(text, "2022-06-01", NULL), 1);
+    CHECK_INT(x.events[0].date_text.start, m.start);
+    CHECK_INT(x.events[0].date_text.end, m.end);
+    if (dates[k][1]) CHECK_STR(iso(x.events[0].date), dates[k][1]);
+  }
+  /* numbers alone, and no month: no date */
+  CHECK_INT(extract("لاوروف با وزیر امور خارجه ترکیه ۲ بار تلفنی گفت‌وگو کرد.", "2022-06-01", NULL), 1);
+  CHECK_INT(x.events[0].date_text.end, 0);
+}
+
 int main(void) {
   test_one_call();
+  test_date_anchors();
   test_phrase_spellings();
   test_long_lead();
   test_page_read_once();

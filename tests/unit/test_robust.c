@@ -291,7 +291,8 @@ static int reference_valid(const unsigned char *u, size_t n) {
 
 /* The scanners' one-look-up fold of a common letter (letters.c) agrees with
 ** the general decoder and fold on every pair of bytes, and never reads a
-** second byte past the length. */
+** second byte past the length; the pair form (both bytes tested at once)
+** agrees with it, and the third byte is the folded letter's index. */
 static void test_common_fold_table(void) {
   int b0, b1, mismatches = 0, letters = 0;
   tamas_common_folds_ready();
@@ -305,9 +306,11 @@ static void test_common_fold_table(void) {
         size_t k = tamas_utf8_encode(tamas_fold_letter(cp), want);
         letters++;
         if (!f || k != 2 || memcmp(f, want, 2) != 0) mismatches++;
+        else if (f[2] != (((unsigned)f[0] - 0xD8u) << 6 | (f[1] & 0x3Fu))) mismatches++;
       } else if (f) {
         mismatches++;
       }
+      if (tamas_common_fold_pair(s) != f) mismatches++;
       if (tamas_common_fold_at(s, 1, 0)) mismatches++; /* the lead byte alone */
     }
   CHECK_INT(mismatches, 0);
