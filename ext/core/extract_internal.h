@@ -64,11 +64,14 @@ typedef struct sentence {
   int n_mentions;
 } sentence;
 
-/* Does a mention carry an entry of this kind (or this cue kind)? */
-const lex_entry *mention_entry(const mention *m, entry_kind kind);
-const lex_entry *mention_cue_entry(const mention *m, int cue); /* m->cues has it */
+/* Does a mention carry an entry of this kind (or this cue kind)?  Most
+** look-ups are answered by the masks, with no call. */
+const lex_entry *mention_kind_entry(const mention *m, entry_kind kind); /* m->kinds has it */
+const lex_entry *mention_cue_entry(const mention *m, int cue);          /* m->cues has it */
+static inline const lex_entry *mention_entry(const mention *m, entry_kind kind) {
+  return m->kind == MK_ENTRY && (m->kinds & (1u << kind)) ? mention_kind_entry(m, kind) : NULL;
+}
 static inline const lex_entry *mention_cue(const mention *m, int cue) {
-  /* most look-ups are answered by the mask: no call for them */
   return m->kind == MK_ENTRY && (m->cues & (1u << cue)) ? mention_cue_entry(m, cue) : NULL;
 }
 

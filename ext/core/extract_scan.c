@@ -22,9 +22,8 @@
 
 #define SEPARATOR 0x01
 
-const lex_entry *mention_entry(const mention *m, entry_kind kind) {
+const lex_entry *mention_kind_entry(const mention *m, entry_kind kind) {
   const lex_entry *e;
-  if (m->kind != MK_ENTRY || !(m->kinds & (1u << kind))) return NULL;
   for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
     if (e->kind == kind) return e;
   return NULL;
@@ -211,13 +210,19 @@ static void add_mention(sentence *s, const mention *m) {
 /* The longest phrase of either lexicon at every word; the overlay's wins
 ** a tie. */
 static void match_words(sentence *s, const tamas_lexicon *overlay) {
+  static const lex_match none = {NULL, 0, 0, 0};
   const tamas_lexicon *base = lexicon_builtin();
+  const double_array *da = lexicon_array(base);
+  const int32_t sink = da ? da->sink : -1;
   int w;
+  if (lexicon_entry_count(overlay) == 0) overlay = NULL; /* as most connections' is */
   for (w = 0; w < s->n_words; w++) {
     const word *wd = &s->words[w];
     word_match *wm = &s->matches[w];
     wm->lex = base;
-    if (s->lex_states[w] >= 0)
+    if (s->lex_states[w] == sink) /* most words: no phrase starts with them */
+      wm->found = none;
+    else if (s->lex_states[w] >= 0)
       lexicon_match_after(base, s->lex_states[w], s->key, s->key_len, s->ends, wd->key_start,
                           wd->key_end, &wm->found);
     else

@@ -713,6 +713,8 @@ const person *lexicon_person(const tamas_lexicon *lex, int id) {
 
 int lexicon_person_count(const tamas_lexicon *lex) { return lex ? lex->n_persons : 0; }
 
+int lexicon_entry_count(const tamas_lexicon *lex) { return lex ? (int)lex->n_entries : 0; }
+
 static int tenure_covers(const tenure *t, int32_t day) {
   if (day == 0) return t->end == 0;
   return (t->start == 0 || t->start <= day) && (t->end == 0 || day <= t->end);

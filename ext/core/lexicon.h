@@ -119,6 +119,7 @@ const lex_entry *lexicon_next_entry(const tamas_lexicon *lex, const lex_entry *e
 /* Look-ups by index and code. */
 const person *lexicon_person(const tamas_lexicon *lex, int id);
 int lexicon_person_count(const tamas_lexicon *lex);
+int lexicon_entry_count(const tamas_lexicon *lex); /* phrases and words; 0 for NULL */
 const char *lexicon_country_code(int country);
 int lexicon_country_index(const char *code);
 const char *lexicon_office_code(int office);
