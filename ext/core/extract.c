@@ -36,6 +36,8 @@ typedef struct state {
   actor actors[MAX_ACTORS];
   int n_actors;
   unsigned char used_contact[MAX_MENTIONS]; /* contact words that gave an event */
+  unsigned cues_present;     /* 1 << cue kind, for each cue among the sentence's mentions */
+  int has_date_mention;      /* … and whether a date is among them */
   int failed;
   int keep;             /* keep the sentences of the first look at paragraphs */
   sentence_store kept;  /* … for the events, which need them again */
@@ -149,6 +151,13 @@ static int clause_verb_end(const sentence *s, int contact) {
   return s->n_mentions;
 }
 
+/* clause_verb_end asked once per contact word: both the status and the
+** date read it. */
+static int verb_end_of(const sentence *s, int contact, int *known) {
+  if (*known < 0) *known = clause_verb_end(s, contact);
+  return *known;
+}
+
 /* Word distance between two mentions. */
 static int word_gap(const sentence *s, int a, int b) {
   return a < b ? s->mentions[b].w0 - s->mentions[a].w1 : s->mentions[a].w0 - s->mentions[b].w1;
@@ -158,19 +167,26 @@ static int word_gap(const sentence *s, int a, int b) {
 ** bind to a contact word they precede in the sentence («پیشنهاد داده که …
 ** دیدار کند»), or follow closely («… را رد کرد»); a request made during a
 ** call («در گفتگوی تلفنی … خواستار … شد») is not a requested call. */
-static int status_of(const state *st, int contact, int from, int to) {
+/* The cues status_of reads from the sentence's mentions: without any of
+** them (as in most sentences) the contact occurred, unless «هیچ» negates it. */
+#define STATUS_CUES                                                                      \
+  (1u << C_DENIED | 1u << C_REFUSED | 1u << C_REQUESTED | 1u << C_PROPOSED | 1u << C_FUTURE | \
+   1u << C_RELDAY | 1u << C_RELWEEK | 1u << C_RELMONTH | 1u << C_RELYEAR | 1u << C_NEGATION)
+
+static int status_of(const state *st, int contact, int from, int to, int *verb_end_known) {
   const sentence *s = &st->s;
   int m, status = TAMAS_OCCURRED, negated = 0, future = 0;
+  int cw = s->mentions[contact].w0, setting, purpose, verb_end;
+  /* «هیچ دیداری …»: no contact */
+  if (cw > 0 && sentence_has_word(s, cw - 1, cw, "\xd9\x87\xdb\x8c\xda\x86")) negated = 1;
+  if (!(st->cues_present & STATUS_CUES)) return negated ? -1 : TAMAS_OCCURRED;
   /* «در گفت‌وگو با …», «در دیدار با …»: the contact is the setting of what
   ** the sentence reports, so it took place (or will) */
-  int cw = s->mentions[contact].w0;
-  int setting = cw > 0 && sentence_has_word(s, cw - 1, cw, "\xd8\xaf\xd8\xb1"); /* در */
+  setting = cw > 0 && sentence_has_word(s, cw - 1, cw, "\xd8\xaf\xd8\xb1"); /* در */
   /* «برای دیدار با …»: the contact is the aim of the sentence's verb, whose
   ** request or offer can stand far after it */
-  int purpose = cw > 0 && sentence_has_word(s, cw - 1, cw, "\xd8\xa8\xd8\xb1\xd8\xa7\xdb\x8c");
-  /* «هیچ دیداری …»: no contact */
-  int verb_end = clause_verb_end(s, contact);
-  if (cw > 0 && sentence_has_word(s, cw - 1, cw, "\xd9\x87\xdb\x8c\xda\x86")) negated = 1;
+  purpose = cw > 0 && sentence_has_word(s, cw - 1, cw, "\xd8\xa8\xd8\xb1\xd8\xa7\xdb\x8c");
+  verb_end = verb_end_of(s, contact, verb_end_known);
   for (m = from; m < to; m++) {
     const mention *mm = &s->mentions[m];
     const lex_entry *e;
@@ -205,6 +221,12 @@ static int status_of(const state *st, int contact, int from, int to) {
 static int medium_of(const state *st, int contact, int from, int to) {
   const sentence *s = &st->s;
   int m, best = mention_cue(&s->mentions[contact], C_CONTACT)->value, modifier = 0;
+  /* without a medium word only contact words beside this one count: at most
+  ** two mentions away, each a word at least */
+  if (!(st->cues_present & 1u << C_MEDIUM)) {
+    if (from < contact - 2) from = contact - 2;
+    if (to > contact + 3) to = contact + 3;
+  }
   for (m = from; m < to; m++) {
     const lex_entry *e;
     if ((e = mention_cue(&s->mentions[m], C_MEDIUM))) modifier = e->value;
@@ -273,12 +295,18 @@ static int32_t resolve_partial(const tamas_date_match *d, int32_t day, int futur
   return best;
 }
 
-static void date_of(const state *st, tamas_event *ev, int contact, int from, int to, int future) {
+/* The cues that date a contact besides a date itself. */
+#define DATE_CUES (1u << C_RELDAY | 1u << C_RELWEEK | 1u << C_RELMONTH | 1u << C_RELYEAR | 1u << C_WEEKDAY)
+
+static void date_of(const state *st, tamas_event *ev, int contact, int from, int to, int future,
+                    int *verb_end_known) {
   const sentence *s = &st->s;
-  int verb_end = clause_verb_end(s, contact);
+  int verb_end;
   int32_t day = st->cx.day;
   int m, weekday = -1, rel_kind = 0, rel = 0;
   size_t rs = 0, re = 0, ws = 0, we = 0;
+  if (!st->has_date_mention && !(st->cues_present & DATE_CUES)) return; /* nothing dates it */
+  verb_end = verb_end_of(s, contact, verb_end_known);
   for (m = from; m < to; m++) {
     const mention *mm = &s->mentions[m];
     const lex_entry *e;
@@ -358,8 +386,9 @@ static void date_of(const state *st, tamas_event *ev, int contact, int from, int
 /* «به درخواست طرف آمریکایی», «به دعوت … رئیس جمهور ترکمنستان». */
 static int initiator_of(const state *st, int from, int to) {
   const sentence *s = &st->s;
-  int m = find_cue(s, from, to, C_INITIATOR), k;
-  if (m < 0) return -1;
+  int m, k;
+  if (!(st->cues_present & 1u << C_INITIATOR)) return -1;
+  if ((m = find_cue(s, from, to, C_INITIATOR)) < 0) return -1;
   for (k = m + 1; k < s->n_mentions && k <= m + 3; k++) {
     const lex_entry *e = mention_entry(&s->mentions[k], E_COUNTRY_ADJ);
     int a = actor_at_mention(st, k);
@@ -447,21 +476,22 @@ static void resolve_counterpart(const state *st, actor *a, const actor *other) {
 
 static void emit(state *st, actor x, actor y, int contact, int from, int to) {
   tamas_event ev;
-  int status, init, k;
+  int status, init, k, verb_end = -1;
   resolve_counterpart(st, &x, &y);
   resolve_counterpart(st, &y, &x);
   if (x.country < 0 || y.country < 0 || x.country == y.country) return;
-  if ((status = status_of(st, contact, from, to)) < 0) return;
+  if ((status = status_of(st, contact, from, to, &verb_end)) < 0) return;
   memset(&ev, 0, sizeof ev);
   ev.status = (tamas_status)status;
   ev.medium = medium_names[medium_of(st, contact, from, to)];
   name_actor(st, &x, &ev.actor[0]);
   name_actor(st, &y, &ev.actor[1]);
-  date_of(st, &ev, contact, from, to, status == TAMAS_PLANNED || status == TAMAS_PROPOSED);
+  date_of(st, &ev, contact, from, to, status == TAMAS_PLANNED || status == TAMAS_PROPOSED,
+          &verb_end);
   init = initiator_of(st, from, to);
   if (init < 0 && (status == TAMAS_REQUESTED || status == TAMAS_PROPOSED)) init = x.country;
   if (init >= 0) copy_code(ev.initiator, sizeof ev.initiator, lexicon_country_code(init));
-  ev.first_time = find_cue(&st->s, from, to, C_FIRST) >= 0;
+  ev.first_time = (st->cues_present & 1u << C_FIRST) && find_cue(&st->s, from, to, C_FIRST) >= 0;
   ev.mentions = 1;
   ev.evidence = (tamas_span){st->s.start, st->s.end};
   /* the contact word, and a second one beside it («دیدار و گفت‌وگو») */
@@ -681,6 +711,19 @@ static void note_countries(context *cx, const actor *a, int n) {
   }
 }
 
+/* Which cues, and whether a date, the sentence holds: the event rules skip
+** the look-ups that cannot find anything. */
+static void note_cues(state *st) {
+  int m;
+  st->cues_present = 0;
+  st->has_date_mention = 0;
+  for (m = 0; m < st->s.n_mentions; m++) {
+    const mention *mm = &st->s.mentions[m];
+    if (mm->kind == MK_ENTRY) st->cues_present |= mm->cues;
+    else st->has_date_mention = 1;
+  }
+}
+
 static void process_sentence(state *st, size_t start, size_t end, int count_only) {
   int i;
   if (count_only || !sentence_take_kept(&st->kept, &st->s, st->text, start, end))
@@ -693,6 +736,7 @@ static void process_sentence(state *st, size_t start, size_t end, int count_only
   if (count_only) return;
   memset(st->used_contact, 0, sizeof st->used_contact);
   if (find_cue(&st->s, 0, st->s.n_mentions, C_CONTACT) >= 0) {
+    note_cues(st);
     int made = events_with_partner(st);
     size_t before = st->out->n_events;
     /* contact words no «با» claimed: «… پس از دیدار ترامپ و پوتین …» */

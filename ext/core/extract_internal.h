@@ -6,6 +6,8 @@
 #ifndef TAMAS_EXTRACT_INTERNAL_H
 #define TAMAS_EXTRACT_INTERNAL_H
 
+#include <string.h>
+
 #include "lexicon.h"
 #include "tamas.h"
 
@@ -75,8 +77,12 @@ static inline const lex_entry *mention_cue(const mention *m, int cue) {
   return m->kind == MK_ENTRY && (m->cues & (1u << cue)) ? mention_cue_entry(m, cue) : NULL;
 }
 
-/* Is one of the words [w0, w1) exactly this folded word? */
-int sentence_has_word(const sentence *s, int w0, int w1, const char *folded);
+/* Is one of the words [w0, w1) exactly this folded word (of n bytes)?  The
+** callers name a literal, whose length the inline form knows. */
+int sentence_has_word_n(const sentence *s, int w0, int w1, const char *folded, size_t n);
+static inline int sentence_has_word(const sentence *s, int w0, int w1, const char *folded) {
+  return sentence_has_word_n(s, w0, w1, folded, strlen(folded));
+}
 
 /* Does «که» stand among the words [w0, w1), or ':' between the end of word
 ** w0 and the start of word w1?  (Counted once, when the words are folded:

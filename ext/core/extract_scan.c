@@ -182,8 +182,7 @@ static int only_name_cues(const mention *m) {
   return m->kinds == 1u << E_CUE && (m->cues & ~(1u << C_STOP | 1u << C_HONORIFIC)) == 0;
 }
 
-int sentence_has_word(const sentence *s, int w0, int w1, const char *folded) {
-  size_t n = strlen(folded);
+int sentence_has_word_n(const sentence *s, int w0, int w1, const char *folded, size_t n) {
   int w;
   for (w = w0; w < w1 && w < s->n_words; w++)
     if (s->words[w].key_end - s->words[w].key_start == n &&
