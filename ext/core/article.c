@@ -180,12 +180,51 @@ static int count_words_with(const char *t, size_t start, size_t end, int digits_
   return words;
 }
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* At least how many words (up to about `limit`) count_content_words finds
+** in [start, end), sixteen bytes at a time: the words that follow a space
+** and start with a letter or digit of the Arabic block (lead D9 or DA, D8
+** before A0-BF, DB before anything but 0x94 of «۔», a continuation byte
+** after each).  Long paragraphs pass a line test's limit on this count, so
+** their words need not be walked one by one. */
+static int count_arabic_word_starts(const char *text, size_t start, size_t end, int limit) {
+  const unsigned char *t = (const unsigned char *)text;
+  const __m128i space = _mm_set1_epi8(' ');
+  size_t i = start + 1; /* each block reads the byte before it and the one after */
+  int n = 0;
+  for (; i + 17 <= end && n < limit; i += 16) {
+    __m128i before = _mm_loadu_si128((const __m128i *)(t + i - 1));
+    __m128i here = _mm_loadu_si128((const __m128i *)(t + i));
+    __m128i after = _mm_loadu_si128((const __m128i *)(t + i + 1));
+    /* as signed bytes: a continuation byte 0x80-0xBF is below -64, A0-BF above -97 */
+    __m128i cont = _mm_cmplt_epi8(after, _mm_set1_epi8(-64));
+    __m128i d8 = _mm_and_si128(_mm_cmpeq_epi8(here, _mm_set1_epi8((char)0xD8)),
+                               _mm_cmpgt_epi8(after, _mm_set1_epi8(-97)));
+    __m128i d9_da = _mm_or_si128(_mm_cmpeq_epi8(here, _mm_set1_epi8((char)0xD9)),
+                                 _mm_cmpeq_epi8(here, _mm_set1_epi8((char)0xDA)));
+    __m128i db = _mm_andnot_si128(_mm_cmpeq_epi8(after, _mm_set1_epi8((char)0x94)),
+                                  _mm_cmpeq_epi8(here, _mm_set1_epi8((char)0xDB)));
+    __m128i starts = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(before, space), cont),
+                                   _mm_or_si128(_mm_or_si128(d8, d9_da), db));
+    n += __builtin_popcount((unsigned)_mm_movemask_epi8(starts));
+  }
+  return n;
+}
+#else
+static int count_arabic_word_starts(const char *text, size_t start, size_t end, int limit) {
+  return 0;
+}
+#endif
+
 static int count_letter_words(const char *t, size_t start, size_t end) {
   return count_words_with(t, start, end, 0, INT_MAX);
 }
 
 /* Words of a line, up to `limit`. */
 static int count_content_words(const char *t, size_t start, size_t end, int limit) {
+  if (end - start >= 64 && count_arabic_word_starts(t, start, end, limit) >= limit) return limit;
   return count_words_with(t, start, end, 1, limit);
 }
 

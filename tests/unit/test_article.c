@@ -162,6 +162,29 @@ static void test_no_date(void) {
   CHECK_INT(page.n_paragraphs, 2);
 }
 
+/* A headline has at most 30 words; words are counted one by one on short
+** lines and first by their starts on long ones, which must agree: «،», «؛»
+** and a presentation form («ﻻ») standing alone are no words; digits, Latin
+** letters and a kashida are. */
+static void test_headline_word_limit(void) {
+  static const char *const words[] = {"نشست", "۱۴۰۳", "گفتگو", "ABC", "ـ", "ایران"};
+  static const char *const others[] = {"،", "؛", "ﻻ"};
+  int n;
+  for (n = 27; n <= 33; n++) {
+    char text[4096], *p = text;
+    int k;
+    /* after a paragraph: a long line before the body would be a ticker */
+    p += sprintf(p, "سفیر ژاپن روز دوشنبه با معاون وزیر خارجه دیدار کرد.\n\n");
+    for (k = 0; k < n; k++) /* a word, and after all but the last a non-word */
+      p += k + 1 < n ? sprintf(p, "%s %s ", words[k % 6], others[k % 3]) : sprintf(p, "%s", words[k % 6]);
+    sprintf(p, "\n\nسفیر ژاپن روز دوشنبه با معاون وزیر خارجه دیدار و گفت‌وگو کرد.\n");
+    read_page(text);
+    /* the line is the title while it has 30 words or fewer, else a paragraph */
+    CHECK_INT(page.title.end > page.title.start, n <= 30);
+    CHECK_INT((int)page.n_paragraphs, n <= 30 ? 2 : 3);
+  }
+}
+
 /* «امروز» + a full date in the lead dates the page; a date alone does not. */
 static void test_today_in_lead(void) {
   read_page("رئیس‌جمهور امروز سه‌شنبه ۱۰ مهر ۱۴۰۳ در پیامی روز ملی چین را تبریک گفت.\n");
@@ -265,6 +288,7 @@ int main(void) {
   test_lead_first_and_list();
   test_no_date();
   test_today_in_lead();
+  test_headline_word_limit();
   test_empty_and_odd_input();
   test_sentences();
   tamas_article_free(&page);
