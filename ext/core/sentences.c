@@ -26,6 +26,33 @@ static const unsigned char notable[256] = {
     ['?'] = FIRST_BYTE, [0xC2] = FIRST_BYTE, [0xE2] = FIRST_BYTE,
     [0x94] = SECOND_BYTE, [0x9B] = SECOND_BYTE, [0x9F] = SECOND_BYTE};
 
+/* The first byte at or after i that notable[] does not PASS, or end. */
+#if defined(__SSE2__)
+#include <emmintrin.h>
+static size_t skip_plain(const unsigned char *u, size_t i, size_t end) {
+  /* sixteen bytes at a time, compared with each byte notable[] marks */
+#define MARKED(b) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(b)))
+  for (; i + 16 <= end; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+    __m128i ascii = _mm_or_si128(_mm_or_si128(MARKED('\n'), MARKED('\r')),
+                                 _mm_or_si128(_mm_or_si128(MARKED('.'), MARKED('!')), MARKED('?')));
+    __m128i leads = _mm_or_si128(MARKED(0xC2), MARKED(0xE2));
+    __m128i seconds = _mm_or_si128(_mm_or_si128(MARKED(0x94), MARKED(0x9B)), MARKED(0x9F));
+    int bits = _mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(leads, seconds)));
+    if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
+  }
+#undef MARKED
+  while (i < end && notable[u[i]] == PASS) i++;
+  return i;
+}
+#else
+static size_t skip_plain(const unsigned char *u, size_t i, size_t end) {
+  while (i + 1 < end && (notable[u[i]] | notable[u[i + 1]]) == PASS) i += 2;
+  while (i < end && notable[u[i]] == PASS) i++;
+  return i;
+}
+#endif
+
 static uint32_t char_at(const char *t, size_t end, size_t i, size_t *cl) {
   return tamas_utf8_decode((const unsigned char *)t, end, i, cl);
 }
@@ -73,15 +100,9 @@ int tamas_next_sentence(const char *text, size_t end, size_t *pos, tamas_span *s
   while (i < end) {
     uint32_t cp;
     size_t next;
-    /* Only characters that may end or quote a sentence are looked at (two
-    ** bytes a step over the others); a quote too long ends when the next of
-    ** them comes. */
-    while (i + 1 < end && (notable[u[i]] | notable[u[i + 1]]) == PASS) i += 2;
-    if (i >= end) break;
-    if (notable[u[i]] == PASS) {
-      i++;
-      continue;
-    }
+    /* Only characters that may end or quote a sentence are looked at; a
+    ** quote too long ends when the next of them comes. */
+    if ((i = skip_plain(u, i, end)) >= end) break;
     switch (notable[u[i]]) {
       case SECOND_BYTE: /* of ؛ ؟ ۔ when a lead byte is before it */
         if (i == s->start || (text[i - 1] != '\xD8' && text[i - 1] != '\xDB')) {

@@ -259,6 +259,25 @@ static void test_sentences(void) {
     CHECK_INT(s.end, 9);
     CHECK_INT(pos, 9);
   }
+  { /* the splitter looks sixteen bytes at a time: each mark ends the sentence
+    ** wherever it falls in a block (after 2 to 42 letters and spaces) */
+    static const char *const marks[] = {".", "!", "?", "؟", "؛", "۔", "…"};
+    int k, m;
+    for (m = 0; m < 7; m++)
+      for (k = 0; k <= 40; k++) {
+        char text[256], first[128];
+        const char *want[2];
+        int j;
+        first[0] = 0;
+        for (j = 0; j < k; j++) strcat(first, j % 5 == 4 ? " " : "ب");
+        strcat(first, "بب"); /* a one-letter word and a dot would be an initial */
+        strcat(first, marks[m]);
+        snprintf(text, sizeof text, "%s دوم.", first);
+        want[0] = first;
+        want[1] = "دوم.";
+        CHECK(sentences(text, want, 2));
+      }
+  }
   { /* ۔ ends a sentence; the hamza above of «هٔ» shares its second byte and does not */
     const char *e[] = {"خانهٔ ملت بسته بود۔", "گفت‌وگو ماند؛", "چرا؟"};
     CHECK(sentences("خانهٔ ملت بسته بود۔ گفت‌وگو ماند؛ چرا؟", e, 3));
