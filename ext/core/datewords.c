@@ -118,35 +118,21 @@ typedef struct slot {
 static slot table[SLOTS];
 static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 
-/* A quick no: most words of a text are not date words.  One bit per hash
-** of a key's length, first four bytes (fewer when shorter) and last two
-** (with four bytes or more: most words share their first letters with
-** some number or month, few their last too), set for every
-** key and prefix and for each month name with «ماه» glued on: a word whose
-** bit is clear is none of them.  A second such set holds only the words that
-** may begin a date (dateword_lookup_start). */
-#define HEAD_BITS 65536
-static unsigned char heads[HEAD_BITS / 8], start_heads[HEAD_BITS / 8];
-
-static uint32_t head_hash(const char *k, size_t n) {
-  uint32_t v = 0;
-  uint16_t last = 0;
-  if (n >= 4) { /* nearly every word: fixed-size loads */
-    memcpy(&v, k, 4);
-    memcpy(&last, k + n - 2, 2);
-  } else {
-    memcpy(&v, k, n);
-  }
-  return ((v ^ (uint32_t)last << 7 ^ (uint32_t)n * 0x9E3779B9u) * 2654435761u) >> 16;
-}
+/* A quick no: most words of a text are not date words.  One bit per
+** dateword_head_hash (datewords.h), set for every key and prefix and for
+** each month name with «ماه» glued on: a word whose bit is clear is none of
+** them.  A second such set holds only the words that may begin a date
+** (dateword_lookup_start, dateword_may_start). */
+static unsigned char heads[DATEWORD_HEAD_BITS / 8];
+unsigned char dateword_start_heads[DATEWORD_HEAD_BITS / 8];
 
 static void add_head(unsigned char *bits, const char *k, size_t n) {
-  uint32_t h = head_hash(k, n);
+  uint32_t h = dateword_head_hash(k, n);
   bits[h / 8] |= (unsigned char)(1u << (h % 8));
 }
 
 static int has_head(const unsigned char *bits, const char *k, size_t n) {
-  uint32_t h = head_hash(k, n);
+  uint32_t h = dateword_head_hash(k, n);
   return bits[h / 8] >> (h % 8) & 1;
 }
 
@@ -195,7 +181,7 @@ static void add_entry(const dateword_entry *e) {
     i += cl;
     if (cp == ' ') {
       find_slot(key, len, 1)->is_prefix = 1;
-      add_head(start_heads, key, len);
+      add_head(dateword_start_heads, key, len);
       continue;
     }
     if (tamas_is_invisible(cp) || tamas_is_ignorable_mark(cp)) continue;
@@ -203,13 +189,13 @@ static void add_entry(const dateword_entry *e) {
   }
   find_slot(key, len, 1)->word = &e->word;
   if (is_month(e->word.kind)) { /* «اسفندماه» starts as «اسفند» + «ماه» */
-    add_head(start_heads, key, len);
+    add_head(dateword_start_heads, key, len);
     memcpy(key + len, month_suffix, 6);
     add_head(heads, key, len + 6);
-    add_head(start_heads, key, len + 6);
+    add_head(dateword_start_heads, key, len + 6);
   } else if (e->word.kind == DW_NUMBER || e->word.kind == DW_MONTH_WORD ||
              e->word.kind == DW_WEEKDAY) {
-    add_head(start_heads, key, len);
+    add_head(dateword_start_heads, key, len);
   }
 }
 
@@ -238,8 +224,11 @@ const dateword *dateword_lookup_start(const char *key, size_t len, int *is_prefi
   *is_prefix = 0;
   if (len == 0 || len >= KEY_MAX) return NULL;
   pthread_once(&table_once, build_table);
-  return has_head(start_heads, key, len) ? dateword_lookup_prefix(key, len, is_prefix) : NULL;
+  return has_head(dateword_start_heads, key, len) ? dateword_lookup_prefix(key, len, is_prefix)
+                                                  : NULL;
 }
+
+void dateword_ready(void) { pthread_once(&table_once, build_table); }
 
 const dateword *dateword_lookup(const char *key, size_t len) {
   int is_prefix;

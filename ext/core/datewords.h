@@ -7,6 +7,8 @@
 #define TAMAS_DATEWORDS_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 typedef enum dateword_kind {
   DW_NONE = 0,
@@ -46,6 +48,31 @@ const dateword *dateword_lookup_start(const char *key, size_t len, int *is_prefi
 
 /* Is the entry a month name, of any calendar? */
 int dateword_is_month(const dateword *w);
+
+/* The quick no of dateword_lookup_start, inline for a caller that asks it
+** of every word (extract_scan.c; call dateword_ready() first): 0 when the
+** word is none of the words that may begin a date.  One bit per hash of a
+** key's length, first four bytes (fewer when shorter) and last two (with
+** four bytes or more: most words share their first letters with some number
+** or month, few their last too). */
+#define DATEWORD_HEAD_BITS 65536
+extern unsigned char dateword_start_heads[DATEWORD_HEAD_BITS / 8];
+void dateword_ready(void);
+static inline uint32_t dateword_head_hash(const char *k, size_t n) {
+  uint32_t v = 0;
+  uint16_t last = 0;
+  if (n >= 4) { /* nearly every word: fixed-size loads */
+    memcpy(&v, k, 4);
+    memcpy(&last, k + n - 2, 2);
+  } else {
+    memcpy(&v, k, n);
+  }
+  return ((v ^ (uint32_t)last << 7 ^ (uint32_t)n * 0x9E3779B9u) * 2654435761u) >> 16;
+}
+static inline int dateword_may_start(const char *key, size_t len) {
+  uint32_t h = dateword_head_hash(key, len);
+  return len > 0 && (dateword_start_heads[h / 8] >> (h % 8) & 1);
+}
 
 /* Is `key` (folded) the start of a multi-word entry, so that the scanner should
 ** try to join the next word to it («سه» + «شنبه», «ربیع» + «الاول»)? */

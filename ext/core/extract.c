@@ -82,8 +82,6 @@ static int link_of(const state *st, int a) {
   return LINK_NONE;
 }
 
-static int coordinated(const state *st, int a) { return link_of(st, a) != LINK_NONE; }
-
 /* The end (exclusive) of the list of actors that starts at a0.  Commas
 ** join a list only when «و» or a plural joins it too («A، B و C»): a lone
 ** comma is more often an apposition or a clause boundary («با پوتین، رئیس
@@ -641,23 +639,24 @@ static void events_between(state *st) {
     if (!mention_cue(&s->mentions[contact], C_CONTACT) || st->used_contact[contact]) continue;
     for (a = 0; a + 1 < st->n_actors; a++) {
       actor *x = &st->actors[a], *y = &st->actors[a + 1];
-      int gap = x->w0 - s->mentions[contact].w1;
+      int gap = x->w0 - s->mentions[contact].w1, link = link_of(st, a);
+      int right_after, plural_pair, before_reciprocal, opening_pair;
+      if (link == LINK_NONE) continue; /* the two must be named together */
       /* «دیدار ترامپ و پوتین», «تماس مستقیم میان عراقچی و ویتکاف» */
-      int right_after = x->m0 > contact &&
-                        (gap == 0 || (gap <= 2 && (sentence_has_word(s, x->w0 - 1, x->w0,
-                                                                     "\xd8\xa8\xdb\x8c\xd9\x86") /* بین */ ||
-                                                   sentence_has_word(s, x->w0 - 1, x->w0,
-                                                                     "\xd9\x85\xdb\x8c\xd8\xa7\xd9\x86") /* میان */)));
+      right_after =
+          x->m0 > contact &&
+          (gap == 0 ||
+           (gap <= 2 && (sentence_has_word(s, x->w0 - 1, x->w0, "\xd8\xa8\xdb\x8c\xd9\x86") /* بین */ ||
+                         sentence_has_word(s, x->w0 - 1, x->w0,
+                                           "\xd9\x85\xdb\x8c\xd8\xa7\xd9\x86") /* میان */)));
       /* «وزرای خارجه دو کشور … دیدار کنند»: one plural office names both */
-      int plural_pair = link_of(st, a) == LINK_PLURAL && x->m1 <= contact &&
-                        !other_clause(s, x->m1 - 1, contact);
-      int before_reciprocal = reciprocal > y->m1 - 1 && reciprocal < contact + 4;
+      plural_pair = link == LINK_PLURAL && x->m1 <= contact && !other_clause(s, x->m1 - 1, contact);
+      before_reciprocal = reciprocal > y->m1 - 1 && reciprocal < contact + 4;
       /* «عراقچی … و فیصل بن فرحان … در یک تماس تلفنی … گفت‌وگو کردند»:
       ** the sentence opens with the two sides, and the contact follows */
-      int opening_pair = a == 0 && contact > y->m1 - 1 && is_named(x) && is_named(y) &&
-                         link_of(st, a) == LINK_AND;
-      if (!coordinated(st, a) || !(right_after || before_reciprocal || opening_pair || plural_pair))
-        continue;
+      opening_pair =
+          a == 0 && contact > y->m1 - 1 && is_named(x) && is_named(y) && link == LINK_AND;
+      if (!(right_after || before_reciprocal || opening_pair || plural_pair)) continue;
       emit(st, *x, *y, contact, 0, s->n_mentions);
       break;
     }

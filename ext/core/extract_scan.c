@@ -178,8 +178,8 @@ static int word_at_byte(const sentence *s, size_t byte) {
   return s->n_words;
 }
 
-static int only_name_cues(const mention *m) {
-  return m->kinds == 1u << E_CUE && (m->cues & ~(1u << C_STOP | 1u << C_HONORIFIC)) == 0;
+static int only_name_cues(unsigned kinds, unsigned cues) {
+  return kinds == 1u << E_CUE && (cues & ~(1u << C_STOP | 1u << C_HONORIFIC)) == 0;
 }
 
 int sentence_has_word_n(const sentence *s, int w0, int w1, const char *folded, size_t n) {
@@ -257,12 +257,15 @@ static int is_lone_number(const sentence *s, const word *wd) {
 static int date_starts(const sentence *s, date_start *out, int *anchored) {
   int w, n = 0;
   *anchored = 0;
+  dateword_ready();
   for (w = 0; w < s->n_words; w++) {
     const word *wd = &s->words[w];
+    const char *key = s->key + wd->key_start;
+    size_t len = wd->key_end - wd->key_start;
     int is_prefix = 0;
-    const dateword *dw = wd->has_digit ? NULL
-                         : dateword_lookup_start(s->key + wd->key_start,
-                                                 wd->key_end - wd->key_start, &is_prefix);
+    const dateword *dw;
+    if (!wd->has_digit && !dateword_may_start(key, len)) continue; /* most words */
+    dw = wd->has_digit ? NULL : dateword_lookup_start(key, len, &is_prefix);
     if (!wd->has_digit && !is_prefix &&
         !(dw && (dw->kind == DW_NUMBER || dw->kind == DW_MONTH_WORD ||
                  dw->kind == DW_JALALI_MONTH || dw->kind == DW_GREGORIAN_MONTH ||
@@ -311,7 +314,8 @@ static void read_mentions(sentence *s, const mention *dates, int n_dates,
   for (w = 0; w < s->n_words;) {
     const word_match *wm;
     size_t ks = s->words[w].key_start;
-    mention m;
+    mention *m;
+    int w0;
     if (date_word && date_word[w]) {
       while (d < n_dates && dates[d].w0 < w) d++;
       if (d < n_dates && dates[d].w0 == w) {
@@ -328,18 +332,20 @@ static void read_mentions(sentence *s, const mention *dates, int n_dates,
       w++;
       continue;
     }
-    memset(&m, 0, sizeof m);
-    m.kind = MK_ENTRY;
-    m.lex = wm->lex;
-    m.first = wm->found.first;
-    m.kinds = wm->found.kinds;
-    m.cues = wm->found.cues;
-    m.w0 = w;
+    w0 = w;
     while (w < s->n_words && s->words[w].key_start < ks + wm->found.len) w++;
-    m.w1 = w;
     /* stop words and honorifics only matter to unknown names, which look
     ** them up themselves: they are not mentions */
-    if (!only_name_cues(&m)) add_mention(s, &m);
+    if (only_name_cues(wm->found.kinds, wm->found.cues) || s->n_mentions == MAX_MENTIONS) continue;
+    m = &s->mentions[s->n_mentions++];
+    memset(&m->date, 0, sizeof m->date);
+    m->kind = MK_ENTRY;
+    m->lex = wm->lex;
+    m->first = wm->found.first;
+    m->kinds = wm->found.kinds;
+    m->cues = wm->found.cues;
+    m->w0 = w0;
+    m->w1 = w;
   }
 }
 
