@@ -320,6 +320,28 @@ static void set_published(tamas_article *a, int32_t jdn, int hh, int mm,
   a->published_span.end = end;
 }
 
+/* Does [start, end) hold a run of exactly four digits (in any of the three
+** scripts)?  A full date does: its year (dateparse.c reads a year only as a
+** four-digit number).  Bytes are stepped one by one: no continuation byte
+** is an ASCII digit or the lead byte of a Persian or Arabic one. */
+static int has_four_digit_run(const char *text, size_t start, size_t end) {
+  const unsigned char *t = (const unsigned char *)text;
+  size_t i = start;
+  int run = 0;
+  while (i < end) {
+    if (t[i] >= '0' && t[i] <= '9') {
+      run++, i++;
+    } else if (i + 1 < end && ((t[i] == 0xDB && t[i + 1] - 0xB0u < 10) ||
+                               (t[i] == 0xD9 && t[i + 1] - 0xA0u < 10))) {
+      run++, i += 2;
+    } else {
+      if (run == 4) return 1;
+      run = 0, i++;
+    }
+  }
+  return run == 4;
+}
+
 /* Is the line a header date line («۷ مرداد ۱۴۰۱، ۲۱:۴۸», «تاریخ انتشار: …»)?
 ** If so, and no date is known yet, take it as the publication date. */
 static int read_date_line(const char *t, const line *l, tamas_article *a) {
@@ -327,6 +349,7 @@ static int read_date_line(const char *t, const line *l, tamas_article *a) {
   int32_t jdn;
   int other_words, hh = -1, mm = 0;
   if (l->words > DATE_LINE_MAX_OTHER_WORDS + 8) return 0;
+  if (!has_four_digit_run(t, l->start, l->end)) return 0; /* no year, so no full date */
   if (!find_full_date(t, l->start, l->end, &m)) return 0;
   if (!(jdn = tamas_date_match_jdn(&m))) return 0;
   other_words = count_letter_words(t, l->start, m.start) + count_letter_words(t, m.end, l->end);

@@ -12,7 +12,8 @@
 #define DA_SYMBOLS 512 /* symbols are 0 .. DA_SYMBOLS-1 */
 
 typedef struct da_cell {
-  int32_t base;  /* the children of this state are at base + symbol */
+  int32_t base;  /* the children of this state are at base + symbol; 0 for a
+                 ** state without children, 1 or more for any other */
   int32_t check; /* the parent state of this cell; -1 when the cell is free */
 } da_cell;
 

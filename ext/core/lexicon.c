@@ -389,7 +389,10 @@ void lexicon_match_after(const tamas_lexicon *lex, int32_t state, const char *ke
     best = word_end;
     entry = da->value[state];
   }
-  best = walk_frozen(da, state, (const unsigned char *)key, word_end, n, ends, best, &entry);
+  /* a state without children (base 0: double_array.c gives every parent a
+  ** base of 1 or more) ends the phrase at the word's end */
+  if (da->cells[state].base != 0)
+    best = walk_frozen(da, state, (const unsigned char *)key, word_end, n, ends, best, &entry);
   set_match(lex, best - start, entry, out);
 }
 

@@ -185,6 +185,27 @@ static void test_headline_word_limit(void) {
   }
 }
 
+/* A header date line is looked for only where four digits make a year: in
+** any of the three scripts, or mixed; five digits are no year. */
+static void test_date_line_digits(void) {
+  static const char *const lines[][2] = {
+      {"۴ مهر ۱۴۰۲", "2023-09-26"}, {"4 مهر 1402", "2023-09-26"},
+      {"٤ مهر ١٤٠٢", "2023-09-26"}, {"۴ مهر ١4٠۲", "2023-09-26"},
+      {"1402/07/04", "2023-09-26"}, {"۴ مهر ۱۴۰۲۰", ""},
+      {"چهارم مهر ۱۴۰۲", "2023-09-26"}, {"۴ مهر", ""},
+  };
+  size_t k;
+  for (k = 0; k < sizeof lines / sizeof lines[0]; k++) {
+    char text[512];
+    snprintf(text, sizeof text,
+             "دیدار سفیر ژاپن با معاون وزیر خارجه\n%s\n\n"
+             "سفیر ژاپن روز دوشنبه با معاون وزیر خارجه دیدار و گفت‌وگو کرد.\n",
+             lines[k][0]);
+    read_page(text);
+    CHECK_STR(page.published, lines[k][1]);
+  }
+}
+
 /* «امروز» + a full date in the lead dates the page; a date alone does not. */
 static void test_today_in_lead(void) {
   read_page("رئیس‌جمهور امروز سه‌شنبه ۱۰ مهر ۱۴۰۳ در پیامی روز ملی چین را تبریک گفت.\n");
@@ -307,6 +328,7 @@ int main(void) {
   test_lead_first_and_list();
   test_no_date();
   test_today_in_lead();
+  test_date_line_digits();
   test_headline_word_limit();
   test_empty_and_odd_input();
   test_sentences();

@@ -79,6 +79,13 @@ static void check_same(const trie *t) {
   for (u = 0; u < t->n; u++)
     if (state[u] == da.sink) bad_sink++;
   CHECK_INT(bad_sink, 0);
+  /* a state has base 0 exactly when its node has no children */
+  for (u = 0; u < t->n; u++) {
+    int has_kids = 0;
+    for (c = 0; c < DA_SYMBOLS; c++) has_kids |= t->kid[u * DA_SYMBOLS + c] >= 0;
+    if ((da.cells[state[u]].base != 0) != has_kids) bad++;
+  }
+  CHECK_INT(bad, 0);
   double_array_free(&da);
   CHECK(da.cells == NULL && da.n_cells == 0);
   free(first);
