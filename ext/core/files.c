@@ -192,28 +192,45 @@ void tamas_walk_close(tamas_walk *w) {
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
-/* Sixteen bytes at a time over ASCII and two-byte forms (lead C2-DF, then a
-** continuation byte), nearly all of a Persian page: in each block the
-** continuation bytes must be exactly the bytes after a lead byte, and no
-** other byte may be 0x80 or above.  Returns where it stopped — a character
-** boundary, every byte before it valid — at the end or at the first block
-** holding anything else (a ZWNJ, a three-byte form, an invalid byte). */
+/* Sixteen bytes at a time over ASCII, two-byte forms (lead C2-DF) and
+** three-byte forms (lead E1-EC or EE-EF: a ZWNJ is E2 80 8C), nearly all of
+** a Persian page: in each block the continuation bytes must be exactly the
+** one after each two-byte lead and the two after each three-byte lead (the
+** block before may hand some on), and no other byte may be 0x80 or above.
+** Leads E0 and ED, whose second byte is bounded more narrowly, are left to
+** the one-by-one check.  Returns where it stopped — a character boundary,
+** every byte before it valid — at the end or at the first block holding
+** anything else (a four-byte form, E0, ED, an invalid byte). */
 static size_t skip_two_byte_text(const unsigned char *u, size_t n, size_t i) {
   const __m128i zero = _mm_setzero_si128();
-  int carry = 0; /* the block before ended with a lead byte */
+  __m128i prev_lead = zero, prev_lead3 = zero; /* of the block before */
   for (; i + 16 <= n; i += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
-    /* as signed bytes: continuation 0x80-0xBF < -64; lead 0xC2-0xDF in -62..-33 */
+    /* as signed bytes: continuation 0x80-0xBF < -64; lead 0xC2-0xDF in
+    ** -62..-33; lead 0xE0-0xEF in -32..-17 */
     __m128i cont = _mm_cmplt_epi8(v, _mm_set1_epi8(-64));
     __m128i lead = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-63)),
                                  _mm_cmplt_epi8(v, _mm_set1_epi8(-32)));
-    __m128i other = _mm_andnot_si128(_mm_or_si128(cont, lead), _mm_cmplt_epi8(v, zero));
-    __m128i after_lead = _mm_or_si128(_mm_slli_si128(lead, 1),
-                                      carry ? _mm_cvtsi32_si128(0xFF) : zero);
-    if (_mm_movemask_epi8(other) || _mm_movemask_epi8(_mm_xor_si128(cont, after_lead))) break;
-    carry = _mm_movemask_epi8(lead) >> 15 & 1;
+    __m128i lead3 = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(-33)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8(-16)));
+    __m128i narrow = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE0)),
+                                  _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)));
+    __m128i other = _mm_andnot_si128(_mm_or_si128(_mm_or_si128(cont, lead), lead3),
+                                     _mm_cmplt_epi8(v, zero));
+    __m128i after_lead = _mm_or_si128(
+        _mm_or_si128(_mm_slli_si128(lead, 1), _mm_srli_si128(prev_lead, 15)),
+        _mm_or_si128(_mm_or_si128(_mm_slli_si128(lead3, 1), _mm_slli_si128(lead3, 2)),
+                     _mm_or_si128(_mm_srli_si128(prev_lead3, 15), _mm_srli_si128(prev_lead3, 14))));
+    if (_mm_movemask_epi8(_mm_or_si128(other, narrow)) ||
+        _mm_movemask_epi8(_mm_xor_si128(cont, after_lead)))
+      break;
+    prev_lead = lead;
+    prev_lead3 = lead3;
   }
-  return carry ? i - 1 : i; /* a lead byte last: its character is not checked yet */
+  /* a character the block before did not finish is not checked yet */
+  if ((_mm_movemask_epi8(prev_lead) | _mm_movemask_epi8(prev_lead3)) >> 15 & 1) return i - 1;
+  if (_mm_movemask_epi8(prev_lead3) >> 14 & 1) return i - 2;
+  return i;
 }
 #endif
 

@@ -319,10 +319,12 @@ static void test_common_fold_table(void) {
 
 static void test_utf8_valid_blocks(void) {
   static const char *const good[] = {"a", " ", "\xd8\xa7", "\xdb\x8c", "\xda\xaf", "\xc2\xab",
-                                     "\xe2\x80\x8c", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\n"};
+                                     "\xe2\x80\x8c", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\n",
+                                     "\xea\xb0\x80", "\xee\x80\x80", "\xe0\xa4\x85", "\xed\x9f\xbf"};
   static const char *const bad[] = {"\x80", "\xbf", "\xc0\x80", "\xc1\xbf", "\xd8", "\xd8 ",
                                     "\xe2\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
-                                    "\xf5\x80\x80\x80", "\xff", "\xe0\x80\x80", "\xd8\xd8\xa7"};
+                                    "\xf5\x80\x80\x80", "\xff", "\xe0\x80\x80", "\xd8\xd8\xa7",
+                                    "\xe2\xd8\xa7", "\xe2\x80\xd8\xa7", "\xe2\x80\x8c\x80"};
   unsigned char buf[200];
   uint32_t seed = 7;
   int round, mismatches = 0, valid = 0, invalid = 0;
