@@ -188,7 +188,10 @@ static int status_of(const state *st, int contact, int from, int to, int *verb_e
   for (m = from; m < to; m++) {
     const mention *mm = &s->mentions[m];
     const lex_entry *e;
-    int before = m < contact, gap = word_gap(s, m, contact);
+    int before, gap;
+    if (!(mm->cues & STATUS_CUES) || mm->kind != MK_ENTRY) continue; /* nothing below reads it */
+    before = m < contact;
+    gap = word_gap(s, m, contact);
     int binds_near = !setting && gap <= 5;
     int binds_clause = !setting && (before || gap <= 8 || (purpose && !other_clause(s, m, contact)));
     if ((e = mention_cue(mm, C_DENIED)) && !setting) return TAMAS_DENIED;
@@ -308,6 +311,9 @@ static void date_of(const state *st, tamas_event *ev, int contact, int from, int
   for (m = from; m < to; m++) {
     const mention *mm = &s->mentions[m];
     const lex_entry *e;
+    /* a mention that cannot date the contact is passed over first: past the
+    ** verb no mention dates it, so the order of the two tests below is free */
+    if (mm->kind != MK_DATE && !(mm->cues & DATE_CUES)) continue;
     if (m != contact && other_clause(s, m, contact)) continue;
     if (m > verb_end) break; /* a later clause */
     if (mm->kind == MK_DATE) {

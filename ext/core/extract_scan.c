@@ -251,12 +251,12 @@ static int is_lone_number(const sentence *s, const word *wd) {
 ** starts with a number (in digits or in words), a month name or «ماه»,
 ** perhaps after a weekday (dateparse.c), or with the first word of a
 ** many-word entry.  The words are folded as the date reader folds them.
-** Returns how many; a sentence with none has no date.  *anchored is 0 when
-** the sentence has neither a month name nor digits that may be a numeric
-** date: every date shape needs one of the two, so it has no date either. */
-static int date_starts(const sentence *s, date_start *out, int *anchored) {
+** Returns how many; a sentence with none has no date.  Every date shape
+** also holds a month name or digits that may be a numeric date; *anchors_end
+** is where the last word that may hold one ends (0: none, so no date). */
+static int date_starts(const sentence *s, date_start *out, size_t *anchors_end) {
   int w, n = 0;
-  *anchored = 0;
+  *anchors_end = 0;
   dateword_ready();
   for (w = 0; w < s->n_words; w++) {
     const word *wd = &s->words[w];
@@ -274,7 +274,7 @@ static int date_starts(const sentence *s, date_start *out, int *anchored) {
     /* a many-word entry may be a month; digits glued to letters may be a
     ** month's day or year */
     if (is_prefix || (dw && dateword_is_month(dw)) || (wd->has_digit && !is_lone_number(s, wd)))
-      *anchored = 1;
+      *anchors_end = wd->end;
     out[n].start = wd->start;
     out[n].end = wd->end;
     out[n].restart = wd->start > s->start && s->text[wd->start - 1] == ' ';
@@ -283,14 +283,16 @@ static int date_starts(const sentence *s, date_start *out, int *anchored) {
   return n;
 }
 
-/* Find the dates of the sentence; mark their words. */
-static int find_dates(sentence *s, const date_start *starts, int n_starts, mention *dates,
-                      int max, unsigned char *date_word) {
+/* Find the dates of the sentence that begin before `until` (no date holds
+** its month or numeric digits past it); mark their words. */
+static int find_dates(sentence *s, const date_start *starts, int n_starts, size_t until,
+                      mention *dates, int max, unsigned char *date_word) {
   tamas_date_match dm;
   size_t from = s->start;
   int n = 0;
-  while (n < max && find_date_among(s->text, s->end, from, TAMAS_CAL_ANY, TAMAS_FIND_VALID,
-                                    starts, n_starts, &dm)) {
+  while (n < max && from < until &&
+         find_date_among(s->text, s->end, from, TAMAS_CAL_ANY, TAMAS_FIND_VALID, starts, n_starts,
+                         &dm)) {
     mention *m = &dates[n++];
     int k;
     memset(m, 0, sizeof *m);
@@ -363,13 +365,16 @@ void scan_sentence_dates(sentence *s, const tamas_lexicon *overlay) {
   unsigned char date_word[MAX_WORDS];
   date_start starts[MAX_WORDS];
   mention dates[16];
-  int n_dates, n_starts, anchored;
+  int n_dates, n_starts;
+  size_t anchors_end;
   if (!has_contact_cue(s)) return;
+  n_starts = date_starts(s, starts, &anchors_end);
   /* words past the limit were not folded: the reader reads them all */
-  n_starts = date_starts(s, starts, &anchored);
-  if (!anchored && !s->truncated) return;
+  if (s->truncated) anchors_end = s->end;
+  if (anchors_end == 0) return;
   memset(date_word, 0, (size_t)s->n_words);
-  n_dates = find_dates(s, s->truncated ? NULL : starts, n_starts, dates, 16, date_word);
+  n_dates = find_dates(s, s->truncated ? NULL : starts, n_starts, anchors_end, dates, 16,
+                       date_word);
   if (n_dates > 0) read_mentions(s, dates, n_dates, date_word);
 }
 
