@@ -427,14 +427,15 @@ static void name_actor(const state *st, const actor *a, tamas_actor *out) {
 }
 
 static int same_event(const tamas_event *x, const tamas_event *y) {
-  int same_pair = (!strcmp(x->actor[0].name, y->actor[0].name) &&
-                   !strcmp(x->actor[1].name, y->actor[1].name)) ||
-                  (!strcmp(x->actor[0].name, y->actor[1].name) &&
-                   !strcmp(x->actor[1].name, y->actor[0].name));
-  return same_pair && x->status == y->status &&
-         (!x->date || !y->date || x->date == y->date) &&
-         (x->medium == y->medium || !strcmp(x->medium, "unspecified") ||
-          !strcmp(y->medium, "unspecified"));
+  /* the numbers first: they tell most events apart without a string */
+  if (x->status != y->status || (x->date && y->date && x->date != y->date)) return 0;
+  if (!(x->medium == y->medium || !strcmp(x->medium, "unspecified") ||
+        !strcmp(y->medium, "unspecified")))
+    return 0;
+  return (!strcmp(x->actor[0].name, y->actor[0].name) &&
+          !strcmp(x->actor[1].name, y->actor[1].name)) ||
+         (!strcmp(x->actor[0].name, y->actor[1].name) &&
+          !strcmp(x->actor[1].name, y->actor[0].name));
 }
 
 static void add_event(state *st, const tamas_event *ev) {
