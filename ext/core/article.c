@@ -379,6 +379,7 @@ static void read_scraper_date(const char *t, line *l, tamas_article *a) {
 
 static line_kind classify(const char *t, line *l, tamas_article *a, int body_started) {
   char folded[FOLD_MAX];
+  cue_hits cues = {0, 0, 0, 0, 0};
   size_t n = 0;
   int terminal;
   if (l->start == l->end) return L_BLANK;
@@ -392,12 +393,14 @@ static line_kind classify(const char *t, line *l, tamas_article *a, int body_sta
   if (l->words <= SHORT_LINE_WORDS && !terminal) {
     size_t cue_end;
     n = cue_fold(t + l->start, l->end - l->start, folded, sizeof folded);
-    if (cue_find(folded, n, CUE_END, NULL) == CUE_END) return L_END;
+    cue_scan(folded, n, &cues);
+    if (cues.end) return L_END;
     /* «خانه | سیاسی | اقتصادی», «نام سایت | شعار»: menus and site banners */
     if (count_char(t, l->start, l->end, '|') >= 1) return L_CHROME;
     /* chrome first: «کد خبرنگار» is not «کد خبر» */
-    if (cue_find(folded, n, CUE_CHROME, NULL)) return L_CHROME;
-    if (cue_find(folded, n, CUE_CODE, &cue_end) == CUE_CODE) {
+    if (cues.chrome) return L_CHROME;
+    if (cues.code) {
+      cue_end = cues.code_end;
       if (a->news_code[0] == 0) {
         size_t k = 0;
         while (cue_end < n && k + 1 < sizeof a->news_code) {
@@ -412,7 +415,7 @@ static line_kind classify(const char *t, line *l, tamas_article *a, int body_sta
   }
   if (l->words <= DATE_LINE_MAX_OTHER_WORDS + 8 && read_date_line(t, l, a)) return L_DATE;
   if (l->words <= 2 || !has_letter(t, l->start, l->end)) return L_CHROME;
-  if (l->words <= SHORT_LINE_WORDS && !terminal && cue_find(folded, n, CUE_DATE, NULL))
+  if (l->words <= SHORT_LINE_WORDS && !terminal && cues.date)
     return L_CHROME;
   if (!body_started && l->end - l->start >= TICKER_MIN_BYTES &&
       l->words >= TICKER_MIN_WORDS && !has_inner_sentence(t, l->start, l->end) &&

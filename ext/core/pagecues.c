@@ -20,6 +20,7 @@ typedef struct cue {
   char key[KEY_MAX];
   size_t len;
   cue_kind kind;
+  int next; /* the next cue of its bucket (see inner_buckets), or -1 */
 } cue;
 
 typedef struct source_alias {
@@ -97,6 +98,29 @@ static void load_cues(void) {
   }
 }
 
+/* The cues a line may hold anywhere (not the end cues, which start it),
+** bucketed by a hash of their first two bytes: a line is scanned once, and
+** at each byte only the cues of its pair's bucket are compared. */
+#define CUE_BUCKETS 1024
+static int inner_buckets[CUE_BUCKETS];
+
+static unsigned pair_bucket(const char *k) {
+  unsigned pair = (unsigned char)k[0] | (unsigned)(unsigned char)k[1] << 8;
+  return (pair * 2654435761u) >> 22;
+}
+
+static void bucket_cues(void) {
+  size_t i;
+  for (i = 0; i < CUE_BUCKETS; i++) inner_buckets[i] = -1;
+  for (i = n_cues; i-- > 0;) { /* pushed last first: each bucket in list order */
+    cue *c = &cues[i];
+    c->next = -1;
+    if (c->kind == CUE_END || c->len < 2) continue;
+    c->next = inner_buckets[pair_bucket(c->key)];
+    inner_buckets[pair_bucket(c->key)] = (int)i;
+  }
+}
+
 static void load_sources(void) {
   tsv_reader r;
   size_t cap = 0;
@@ -134,6 +158,7 @@ static void load_sources(void) {
 ** may use them at once. */
 static void load_all(void) {
   load_cues();
+  bucket_cues();
   load_sources();
 }
 
@@ -147,25 +172,39 @@ __attribute__((destructor)) static void free_all(void) {
   free(cues);
 }
 
-cue_kind cue_find(const char *folded, size_t n, cue_kind want, size_t *cue_end) {
-  size_t i;
+void cue_scan(const char *folded, size_t n, cue_hits *out) {
+  int first_at[256]; /* where each of the first 256 cues is first found, or -1 */
+  size_t i, p;
   pthread_once(&load_once, load_all);
+  memset(out, 0, sizeof *out);
+  for (i = 0; i < n_cues && i < 256; i++) first_at[i] = -1;
+  for (p = 0; p + 1 < n; p++) {
+    int k;
+    for (k = inner_buckets[pair_bucket(folded + p)]; k >= 0; k = cues[k].next)
+      if (k < 256 && first_at[k] < 0 && cues[k].len <= n - p &&
+          memcmp(folded + p, cues[k].key, cues[k].len) == 0)
+        first_at[k] = (int)p;
+  }
   for (i = 0; i < n_cues; i++) {
     const cue *c = &cues[i];
-    const char *hit;
-    if (want == CUE_NONE ? c->kind == CUE_END : c->kind != want) continue;
-    if (c->len > n) continue;
-    if (c->kind == CUE_END) {
-      if (memcmp(folded, c->key, c->len) != 0) continue;
-      hit = folded;
-    } else {
-      hit = memmem(folded, n, c->key, c->len);
-      if (!hit) continue;
+    const char *hit = NULL;
+    if (c->kind == CUE_END) /* only at the start of a line */
+      hit = c->len <= n && memcmp(folded, c->key, c->len) == 0 ? folded : NULL;
+    else if (i < 256 && c->len >= 2)
+      hit = first_at[i] >= 0 ? folded + first_at[i] : NULL;
+    else /* past the table, or a one-byte cue: searched alone */
+      hit = c->len <= n ? memmem(folded, n, c->key, c->len) : NULL;
+    if (!hit) continue;
+    switch (c->kind) {
+      case CUE_END: out->end = 1; break;
+      case CUE_CHROME: out->chrome = 1; break;
+      case CUE_CODE: /* the first code cue of the list that is there */
+        if (!out->code) out->code = 1, out->code_end = (size_t)(hit - folded) + c->len;
+        break;
+      case CUE_DATE: out->date = 1; break;
+      default: break;
     }
-    if (cue_end) *cue_end = (size_t)(hit - folded) + c->len;
-    return c->kind;
   }
-  return CUE_NONE;
 }
 
 const char *source_find(const char *folded, size_t n, size_t *where) {

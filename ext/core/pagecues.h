@@ -22,10 +22,14 @@ typedef enum cue_kind {
 ** returns the length. */
 size_t cue_fold(const char *s, size_t n, char *out, size_t cap);
 
-/* The kind of the first cue that a folded line starts with (CUE_END) or
-** contains (the other kinds); CUE_NONE if none.  `want` is one kind, or
-** CUE_NONE for "any but CUE_END". */
-cue_kind cue_find(const char *folded, size_t n, cue_kind want, size_t *cue_end);
+/* The cues of a folded line, in one pass: whether it starts with an end cue
+** and holds a chrome, code or date cue; for a code cue, where the first of
+** the list that the line holds ends (the news code follows it). */
+typedef struct cue_hits {
+  int end, chrome, code, date;
+  size_t code_end;
+} cue_hits;
+void cue_scan(const char *folded, size_t n, cue_hits *out);
 
 /* The canonical name of the known source that occurs earliest in a folded
 ** phrase (the longest alias on ties), or NULL. */

@@ -185,6 +185,31 @@ static void test_headline_word_limit(void) {
   }
 }
 
+/* The cue words of short lines, found in one pass over each line: the code
+** label first in the list («کد خبر» before «شناسه خبر») gives the news code
+** wherever it stands in the line; «کد خبرنگار» makes a line chrome, not a code. */
+static void test_cue_lines(void) {
+  static const char *const pages[][2] = {
+      {"شناسه خبر: ۱۱ - کد خبر: ۲۲\n", "22"},
+      {"کد خبرنگار: ۷۷\nکد خبر: ۳۳\n", "33"},
+      {"شناسه خبر ۴۴\n", "44"},
+      {"خبر کوتاه کد خبر ۵۵\n", "55"},
+  };
+  size_t k;
+  for (k = 0; k < sizeof pages / sizeof pages[0]; k++) {
+    char text[512];
+    snprintf(text, sizeof text,
+             "%s\nدیدار سفیر ژاپن با معاون وزیر خارجه\n\n"
+             "سفیر ژاپن روز دوشنبه با معاون وزیر خارجه دیدار و گفت‌وگو کرد.\n"
+             "اخبار مرتبط\nسفیر ژاپن به تهران رفت.\n",
+             pages[k][0]);
+    read_page(text);
+    CHECK_STR(page.news_code, pages[k][1]);
+    CHECK_STR(span(page.title), "دیدار سفیر ژاپن با معاون وزیر خارجه");
+    CHECK_INT((int)page.n_paragraphs, 1); /* «اخبار مرتبط» starts a line: the body ends */
+  }
+}
+
 /* A header date line is looked for only where four digits make a year: in
 ** any of the three scripts, or mixed; five digits are no year. */
 static void test_date_line_digits(void) {
@@ -329,6 +354,7 @@ int main(void) {
   test_no_date();
   test_today_in_lead();
   test_date_line_digits();
+  test_cue_lines();
   test_headline_word_limit();
   test_empty_and_odd_input();
   test_sentences();
