@@ -21,6 +21,7 @@
 #include "utf8.h"
 
 #define SEPARATOR 0x01
+#define MATCH_UNKNOWN ((size_t)-1) /* a word's phrase not looked up yet */
 
 const lex_entry *mention_kind_entry(const mention *m, entry_kind kind) {
   const lex_entry *e;
@@ -82,6 +83,7 @@ static inline int open_word(sentence *s, size_t key_start, size_t start, int *pu
   w->has_digit = 0;
   w->kes_before = s->kes;
   w->colons_before = colons;
+  s->matches[s->n_words - 1].found.len = MATCH_UNKNOWN; /* looked up when read */
   *punct = 0;
   return 1;
 }
@@ -206,33 +208,42 @@ static void add_mention(sentence *s, const mention *m) {
   if (s->n_mentions < MAX_MENTIONS) s->mentions[s->n_mentions++] = *m;
 }
 
-/* The longest phrase of either lexicon at every word; the overlay's wins
-** a tie. */
-static void match_words(sentence *s, const tamas_lexicon *overlay) {
+/* How read_mentions looks up a word's phrase (match_word). */
+typedef struct matcher {
+  const tamas_lexicon *base, *overlay; /* overlay NULL when it is empty */
+  int32_t sink;                        /* of the built-in double array */
+  int walked; /* s->lex_states holds the walks of this scan's folding */
+} matcher;
+
+static void matcher_init(matcher *mt, const tamas_lexicon *overlay, int walked) {
+  const double_array *da;
+  mt->base = lexicon_builtin();
+  da = lexicon_array(mt->base);
+  mt->sink = da ? da->sink : -1;
+  mt->overlay = lexicon_entry_count(overlay) > 0 ? overlay : NULL; /* most are empty */
+  mt->walked = walked;
+}
+
+/* The longest phrase of either lexicon at word w; the overlay's wins a tie. */
+static void match_word(sentence *s, const matcher *mt, int w) {
   static const lex_match none = {NULL, 0, 0, 0};
-  const tamas_lexicon *base = lexicon_builtin();
-  const double_array *da = lexicon_array(base);
-  const int32_t sink = da ? da->sink : -1;
-  int w;
-  if (lexicon_entry_count(overlay) == 0) overlay = NULL; /* as most connections' is */
-  for (w = 0; w < s->n_words; w++) {
-    const word *wd = &s->words[w];
-    word_match *wm = &s->matches[w];
-    wm->lex = base;
-    if (s->lex_states[w] == sink) /* most words: no phrase starts with them */
-      wm->found = none;
-    else if (s->lex_states[w] >= 0)
-      lexicon_match_after(base, s->lex_states[w], s->key, s->key_len, s->ends, wd->key_start,
-                          wd->key_end, &wm->found);
-    else
-      lexicon_match_at(base, s->key, s->key_len, s->ends, wd->key_start, &wm->found);
-    if (overlay) {
-      lex_match added;
-      lexicon_match_at(overlay, s->key, s->key_len, s->ends, wd->key_start, &added);
-      if (added.len > 0 && added.len >= wm->found.len) {
-        wm->lex = overlay;
-        wm->found = added;
-      }
+  const word *wd = &s->words[w];
+  word_match *wm = &s->matches[w];
+  int32_t state = mt->walked ? s->lex_states[w] : -1;
+  wm->lex = mt->base;
+  if (state == mt->sink) /* most words: no phrase starts with them */
+    wm->found = none;
+  else if (state >= 0)
+    lexicon_match_after(mt->base, state, s->key, s->key_len, s->ends, wd->key_start, wd->key_end,
+                        &wm->found);
+  else
+    lexicon_match_at(mt->base, s->key, s->key_len, s->ends, wd->key_start, &wm->found);
+  if (mt->overlay) {
+    lex_match added;
+    lexicon_match_at(mt->overlay, s->key, s->key_len, s->ends, wd->key_start, &added);
+    if (added.len > 0 && added.len >= wm->found.len) {
+      wm->lex = mt->overlay;
+      wm->found = added;
     }
   }
 }
@@ -308,8 +319,10 @@ static int find_dates(sentence *s, const date_start *starts, int n_starts, size_
 }
 
 /* Mentions left to right: at each word the date that starts there, else
-** the longest phrase. */
-static void read_mentions(sentence *s, const mention *dates, int n_dates,
+** the longest phrase.  A word's phrase is looked up when it is read: the
+** words inside a phrase are not (a date may end inside one, so a later
+** reading may look them up). */
+static void read_mentions(sentence *s, const matcher *mt, const mention *dates, int n_dates,
                           const unsigned char *date_word) {
   int w, d = 0;
   s->n_mentions = 0;
@@ -330,6 +343,7 @@ static void read_mentions(sentence *s, const mention *dates, int n_dates,
       continue;
     }
     wm = &s->matches[w];
+    if (wm->found.len == MATCH_UNKNOWN) match_word(s, mt, w);
     if (wm->found.len == 0) {
       w++;
       continue;
@@ -361,7 +375,7 @@ static int has_contact_cue(const sentence *s) {
 /* The dates of a sentence whose words and phrases are read: only a sentence
 ** with a contact word needs them (they date events), and most of the cost
 ** of a sentence would be in finding them. */
-void scan_sentence_dates(sentence *s, const tamas_lexicon *overlay) {
+static void read_dates(sentence *s, const tamas_lexicon *overlay, int walked) {
   unsigned char date_word[MAX_WORDS];
   date_start starts[MAX_WORDS];
   mention dates[16];
@@ -375,7 +389,17 @@ void scan_sentence_dates(sentence *s, const tamas_lexicon *overlay) {
   memset(date_word, 0, (size_t)s->n_words);
   n_dates = find_dates(s, s->truncated ? NULL : starts, n_starts, anchors_end, dates, 16,
                        date_word);
-  if (n_dates > 0) read_mentions(s, dates, n_dates, date_word);
+  if (n_dates > 0) {
+    /* the walks of the folding are not kept with a sentence: a kept one's
+    ** words are looked up from their start */
+    matcher mt;
+    matcher_init(&mt, overlay, walked);
+    read_mentions(s, &mt, dates, n_dates, date_word);
+  }
+}
+
+void scan_sentence_dates(sentence *s, const tamas_lexicon *overlay) {
+  read_dates(s, overlay, 0); /* a kept sentence: its walks are gone */
 }
 
 void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
@@ -384,9 +408,10 @@ void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
   s->start = start;
   s->end = end;
   fold_words(s);
-  match_words(s, overlay);
-  read_mentions(s, NULL, 0, NULL);
-  if (dates_too) scan_sentence_dates(s, overlay);
+  matcher mt;
+  matcher_init(&mt, overlay, 1);
+  read_mentions(s, &mt, NULL, 0, NULL);
+  if (dates_too) read_dates(s, overlay, 1);
 }
 
 /* ---- scanned sentences kept ---------------------------------------------- */
