@@ -30,13 +30,19 @@ static const unsigned char notable[256] = {
 #if defined(__SSE2__)
 #include <emmintrin.h>
 static size_t skip_plain(const unsigned char *u, size_t i, size_t end) {
-  /* sixteen bytes at a time, compared with each byte notable[] marks */
+  /* sixteen bytes at a time, compared with each byte notable[] marks; a
+  ** lead 0xE2 only before … or U+2029 (E2 80 A6, E2 80 A9), not before a
+  ** ZWNJ (E2 80 8C), which comes every few words */
 #define MARKED(b) _mm_cmpeq_epi8(v, _mm_set1_epi8((char)(b)))
-  for (; i + 16 <= end; i += 16) {
+  for (; i + 18 <= end; i += 16) {
     __m128i v = _mm_loadu_si128((const __m128i *)(u + i));
+    __m128i third = _mm_loadu_si128((const __m128i *)(u + i + 2));
     __m128i ascii = _mm_or_si128(_mm_or_si128(MARKED('\n'), MARKED('\r')),
                                  _mm_or_si128(_mm_or_si128(MARKED('.'), MARKED('!')), MARKED('?')));
-    __m128i leads = _mm_or_si128(MARKED(0xC2), MARKED(0xE2));
+    __m128i e2 = _mm_and_si128(MARKED(0xE2),
+                               _mm_or_si128(_mm_cmpeq_epi8(third, _mm_set1_epi8((char)0xA6)),
+                                            _mm_cmpeq_epi8(third, _mm_set1_epi8((char)0xA9))));
+    __m128i leads = _mm_or_si128(MARKED(0xC2), e2);
     __m128i seconds = _mm_or_si128(_mm_or_si128(MARKED(0x94), MARKED(0x9B)), MARKED(0x9F));
     int bits = _mm_movemask_epi8(_mm_or_si128(ascii, _mm_or_si128(leads, seconds)));
     if (bits) return i + (size_t)__builtin_ctz((unsigned)bits);
