@@ -21,7 +21,8 @@
 
 typedef struct frame {
   char *dir;      /* directory path, or NULL for the root list */
-  char **names;   /* entries (root: full paths) */
+  char **names;   /* entries (root: full paths), each with its type after
+                  ** the terminating NUL (see dup_name) */
   size_t n, next;
 } frame;
 
@@ -36,6 +37,22 @@ static char *dup_string(const char *s) {
   char *d = malloc(n + 1);
   if (d) memcpy(d, s, n + 1);
   return d;
+}
+
+/* A copy of an entry's name that carries the entry's type (readdir's
+** d_type, or DT_UNKNOWN) in one byte after its terminating NUL: the walk
+** needs no stat() for a regular file, and the sort sees the name alone. */
+static char *dup_name(const char *s, unsigned char type) {
+  size_t n = strlen(s);
+  char *d = malloc(n + 2);
+  if (!d) return NULL;
+  memcpy(d, s, n + 1);
+  d[n + 1] = (char)type;
+  return d;
+}
+
+static unsigned char name_type(const char *name) {
+  return (unsigned char)name[strlen(name) + 1];
 }
 
 static char *join_path(const char *dir, const char *name) {
@@ -83,7 +100,7 @@ static int list_dir(const char *dir, frame *f) {
       f->names = bigger;
       cap *= 2;
     }
-    if ((f->names[f->n] = dup_string(e->d_name)) != NULL) f->n++;
+    if ((f->names[f->n] = dup_name(e->d_name, e->d_type)) != NULL) f->n++;
   }
   closedir(d);
   qsort(f->names, f->n, sizeof *f->names, compare_names);
@@ -130,7 +147,7 @@ tamas_walk *tamas_walk_open(const char *path, char **err) {
     }
     root->names = calloc(g.gl_pathc ? g.gl_pathc : 1, sizeof *root->names);
     for (i = 0; root->names && i < g.gl_pathc; i++)
-      if ((root->names[root->n] = dup_string(g.gl_pathv[i])) != NULL) root->n++;
+      if ((root->names[root->n] = dup_name(g.gl_pathv[i], DT_UNKNOWN)) != NULL) root->n++;
     globfree(&g);
   } else {
     struct stat st;
@@ -140,7 +157,7 @@ tamas_walk *tamas_walk_open(const char *path, char **err) {
       return NULL;
     }
     root->names = malloc(sizeof *root->names);
-    if (root->names && (root->names[0] = dup_string(path)) != NULL) root->n = 1;
+    if (root->names && (root->names[0] = dup_name(path, DT_UNKNOWN)) != NULL) root->n = 1;
   }
   return w;
 }
@@ -151,15 +168,21 @@ const char *tamas_walk_next(tamas_walk *w) {
   while (w->depth > 0) {
     frame *f = &w->stack[w->depth - 1];
     struct stat st, lst;
+    unsigned char type;
     char *p;
     if (f->next >= f->n) {
       free_frame(f);
       w->depth--;
       continue;
     }
+    type = name_type(f->names[f->next]);
     p = f->dir ? join_path(f->dir, f->names[f->next]) : dup_string(f->names[f->next]);
     f->next++;
     if (!p) continue;
+    if (type == DT_REG) { /* a regular file (not a link): reading checks the rest */
+      w->current = p;
+      return p;
+    }
     if (stat(p, &st) != 0) { /* dangling link: report the file, reading says why */
       w->current = p;
       return p;
