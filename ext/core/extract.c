@@ -297,7 +297,8 @@ static int32_t resolve_partial(const tamas_date_match *d, int32_t day, int futur
 }
 
 /* The cues that date a contact besides a date itself. */
-#define DATE_CUES (1u << C_RELDAY | 1u << C_RELWEEK | 1u << C_RELMONTH | 1u << C_RELYEAR | 1u << C_WEEKDAY)
+#define DATE_CUES \
+  (1u << C_RELDAY | 1u << C_RELWEEK | 1u << C_RELMONTH | 1u << C_RELYEAR | 1u << C_WEEKDAY)
 
 static void date_of(const state *st, tamas_event *ev, int contact, int from, int to, int future,
                     int *verb_end_known) {

@@ -7,10 +7,11 @@
 ** word starts and ends.  Word by word, the longest lexicon phrase that
 ** starts at the word and ends at a word end becomes a mention (the built-in
 ** lexicon's walk over a word's letters is taken while they are folded, the
-** rest of it afterwards); in a sentence
-** with a contact word the dates are then found (dateparse.c) and take the
-** place of the mentions in their words.  A scanned sentence can be kept and
-** taken back (sentence_store), for a sentence read twice.
+** rest of it when the word is read; the words inside a phrase are not looked
+** up).  In a sentence with a contact word and a month name or digits that
+** may be a numeric date, the dates are then found (dateparse.c) and take
+** the place of the mentions in their words.  A scanned sentence can be kept
+** and taken back (sentence_store), for a sentence read twice.
 */
 #include <stdlib.h>
 #include <string.h>
