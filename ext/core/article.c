@@ -183,12 +183,6 @@ static int count_words_with(const char *t, size_t start, size_t end, int digits_
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
-/* At least how many words (up to about `limit`) count_content_words finds
-** in [start, end), sixteen bytes at a time: the words that follow a space
-** and start with a letter or digit of the Arabic block (lead D9 or DA, D8
-** before A0-BF, DB before anything but 0x94 of «۔», a continuation byte
-** after each).  Long paragraphs pass a line test's limit on this count, so
-** their words need not be walked one by one. */
 /* The bits set in a 16-bit mask (without a call: the baseline x86-64 has no
 ** popcnt instruction). */
 static int bits_set(unsigned x) {
@@ -198,6 +192,12 @@ static int bits_set(unsigned x) {
   return (int)((x + (x >> 8)) & 0x1Fu);
 }
 
+/* At least how many words (up to about `limit`) count_content_words finds
+** in [start, end), sixteen bytes at a time: the words that follow a space
+** and start with a letter or digit of the Arabic block (lead D9 or DA, D8
+** before A0-BF, DB before anything but 0x94 of «۔», a continuation byte
+** after each).  Long paragraphs pass a line test's limit on this count, so
+** their words need not be walked one by one. */
 static int count_arabic_word_starts(const char *text, size_t start, size_t end, int limit) {
   const unsigned char *t = (const unsigned char *)text;
   const __m128i space = _mm_set1_epi8(' ');

@@ -122,7 +122,7 @@ static pthread_once_t table_once = PTHREAD_ONCE_INIT;
 ** dateword_head_hash (datewords.h), set for every key and prefix and for
 ** each month name with «ماه» glued on: a word whose bit is clear is none of
 ** them.  A second such set holds only the words that may begin a date
-** (dateword_lookup_start, dateword_may_start). */
+** (dateword_may_start). */
 static unsigned char heads[DATEWORD_HEAD_BITS / 8];
 unsigned char dateword_start_heads[DATEWORD_HEAD_BITS / 8];
 
@@ -218,14 +218,6 @@ const dateword *dateword_lookup_prefix(const char *key, size_t len, int *is_pref
     if (s && s->word && is_month(s->word->kind)) return s->word;
   }
   return NULL;
-}
-
-const dateword *dateword_lookup_start(const char *key, size_t len, int *is_prefix) {
-  *is_prefix = 0;
-  if (len == 0 || len >= KEY_MAX) return NULL;
-  pthread_once(&table_once, build_table);
-  return has_head(dateword_start_heads, key, len) ? dateword_lookup_prefix(key, len, is_prefix)
-                                                  : NULL;
 }
 
 void dateword_ready(void) { pthread_once(&table_once, build_table); }

@@ -41,17 +41,14 @@ const dateword *dateword_lookup(const char *key, size_t len);
 ** starts a multi-word entry. */
 const dateword *dateword_lookup_prefix(const char *key, size_t len, int *is_prefix);
 
-/* The same for a word that may begin a date: NULL (and no prefix) at once
-** for a word that is no number, month name, «ماه» or weekday and does not
-** start a many-word entry, as most words are not. */
-const dateword *dateword_lookup_start(const char *key, size_t len, int *is_prefix);
-
 /* Is the entry a month name, of any calendar? */
 int dateword_is_month(const dateword *w);
 
-/* The quick no of dateword_lookup_start, inline for a caller that asks it
-** of every word (extract_scan.c; call dateword_ready() first): 0 when the
-** word is none of the words that may begin a date.  One bit per hash of a
+/* A quick no, inline for a caller that asks it of every word
+** (extract_scan.c; call dateword_ready() first): 0 when the word is no
+** number, month name, «ماه» or weekday and does not start a many-word
+** entry, as most words are not; else dateword_lookup_prefix says which it
+** is (a bit may be shared by another word).  One bit per hash of a
 ** key's length, first four bytes (fewer when shorter) and last two (with
 ** four bytes or more: most words share their first letters with some number
 ** or month, few their last too). */

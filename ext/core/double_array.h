@@ -42,9 +42,12 @@ static inline int32_t double_array_step(const double_array *da, int32_t state, i
 
 /* A condition as likely true as false: the compiler then selects (cmov)
 ** rather than branches.  Where a walk fails is not predictable. */
-#if defined(__GNUC__) && (__GNUC__ >= 9 || defined(__clang__))
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_expect_with_probability)
 #define DA_UNPREDICTABLE(c) __builtin_expect_with_probability(!!(c), 1, 0.5)
-#else
+#endif
+#endif
+#ifndef DA_UNPREDICTABLE
 #define DA_UNPREDICTABLE(c) (c)
 #endif
 

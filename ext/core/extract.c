@@ -161,16 +161,16 @@ static int word_gap(const sentence *s, int a, int b) {
   return a < b ? s->mentions[b].w0 - s->mentions[a].w1 : s->mentions[a].w0 - s->mentions[b].w1;
 }
 
-/* The status of the contact word `contact`.  Requests, offers and refusals
-** bind to a contact word they precede in the sentence («پیشنهاد داده که …
-** دیدار کند»), or follow closely («… را رد کرد»); a request made during a
-** call («در گفتگوی تلفنی … خواستار … شد») is not a requested call. */
 /* The cues status_of reads from the sentence's mentions: without any of
 ** them (as in most sentences) the contact occurred, unless «هیچ» negates it. */
 #define STATUS_CUES                                                                      \
   (1u << C_DENIED | 1u << C_REFUSED | 1u << C_REQUESTED | 1u << C_PROPOSED | 1u << C_FUTURE | \
    1u << C_RELDAY | 1u << C_RELWEEK | 1u << C_RELMONTH | 1u << C_RELYEAR | 1u << C_NEGATION)
 
+/* The status of the contact word `contact`.  Requests, offers and refusals
+** bind to a contact word they precede in the sentence («پیشنهاد داده که …
+** دیدار کند»), or follow closely («… را رد کرد»); a request made during a
+** call («در گفتگوی تلفنی … خواستار … شد») is not a requested call. */
 static int status_of(const state *st, int contact, int from, int to, int *verb_end_known) {
   const sentence *s = &st->s;
   int m, status = TAMAS_OCCURRED, negated = 0, future = 0;
@@ -511,12 +511,10 @@ static void emit(state *st, actor x, actor y, int contact, int from, int to) {
 
 /* Is word w a cue of this kind (a stop word or an honorific)? */
 static int word_is_cue(const sentence *s, int w, int cue) {
-  const lex_entry *e;
   size_t ks = s->words[w].key_start, len = s->words[w].key_end - ks;
-  if (lexicon_match(lexicon_builtin(), s->key + ks, len, s->ends + ks, &e) != len) return 0;
-  for (; e; e = lexicon_next_entry(lexicon_builtin(), e))
-    if (e->kind == E_CUE && e->cue == cue) return 1;
-  return 0;
+  lex_match m;
+  lexicon_match_at(lexicon_builtin(), s->key + ks, len, s->ends + ks, 0, &m);
+  return m.len == len && (m.cues & 1u << cue);
 }
 
 /* Pair two groups of actors: by position when they are the same size. */
@@ -742,8 +740,8 @@ static void process_sentence(state *st, size_t start, size_t end, int count_only
   note_countries(&st->cx, st->actors, st->n_actors);
   if (count_only) return;
   memset(st->used_contact, 0, sizeof st->used_contact);
-  if (find_cue(&st->s, 0, st->s.n_mentions, C_CONTACT) >= 0) {
-    note_cues(st);
+  note_cues(st);
+  if (st->cues_present & 1u << C_CONTACT) {
     int made = events_with_partner(st);
     size_t before = st->out->n_events;
     /* contact words no «با» claimed: «… پس از دیدار ترامپ و پوتین …» */

@@ -118,14 +118,11 @@ static void unknown_name_before(const sentence *s, int m, actor *a) {
     int k = first - 1;
     const char *key = s->key + s->words[k].key_start;
     size_t n = s->words[k].key_end - s->words[k].key_start;
-    const lex_entry *e;
-    int stop = 0;
+    lex_match found;
     if (first < w && s->words[first].after_punct) break; /* punctuation inside: not a name */
-    if (lexicon_match(lexicon_builtin(), key, n, s->ends + s->words[k].key_start, &e) == n) {
-      for (; e; e = lexicon_next_entry(lexicon_builtin(), e))
-        if (e->kind == E_CUE) stop = 1;
-    }
-    if (stop) break;
+    /* a stop word or honorific (any cue) the whole word: the name ends */
+    lexicon_match_at(lexicon_builtin(), key, n, s->ends + s->words[k].key_start, 0, &found);
+    if (found.len == n && (found.kinds & 1u << E_CUE)) break;
     first = k;
   }
   if (first < w) {

@@ -275,14 +275,16 @@ static int date_starts(const sentence *s, date_start *out, size_t *anchors_end) 
     const char *key = s->key + wd->key_start;
     size_t len = wd->key_end - wd->key_start;
     int is_prefix = 0;
-    const dateword *dw;
-    if (!wd->has_digit && !dateword_may_start(key, len)) continue; /* most words */
-    dw = wd->has_digit ? NULL : dateword_lookup_start(key, len, &is_prefix);
-    if (!wd->has_digit && !is_prefix &&
-        !(dw && (dw->kind == DW_NUMBER || dw->kind == DW_MONTH_WORD ||
-                 dw->kind == DW_JALALI_MONTH || dw->kind == DW_GREGORIAN_MONTH ||
-                 dw->kind == DW_HIJRI_MONTH || dw->kind == DW_WEEKDAY)))
-      continue;
+    const dateword *dw = NULL;
+    if (!wd->has_digit) {
+      if (!dateword_may_start(key, len)) continue; /* most words */
+      dw = dateword_lookup_prefix(key, len, &is_prefix);
+      if (!is_prefix &&
+          !(dw && (dw->kind == DW_NUMBER || dw->kind == DW_MONTH_WORD ||
+                   dw->kind == DW_JALALI_MONTH || dw->kind == DW_GREGORIAN_MONTH ||
+                   dw->kind == DW_HIJRI_MONTH || dw->kind == DW_WEEKDAY)))
+        continue;
+    }
     /* a many-word entry may be a month; digits glued to letters may be a
     ** month's day or year */
     if (is_prefix || (dw && dateword_is_month(dw)) || (wd->has_digit && !is_lone_number(s, wd)))

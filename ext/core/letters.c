@@ -16,12 +16,13 @@ static void build_common_folds(void) {
   unsigned lead, cont;
   for (lead = 0xD8; lead <= 0xDB; lead++)
     for (cont = 0x80; cont <= 0xBF; cont++) {
+      const unsigned char bytes[2] = {(unsigned char)lead, (unsigned char)cont};
       uint32_t cp = ((lead & 0x1Fu) << 6) | (cont & 0x3Fu);
       char folded[4];
       unsigned char *row;
       if (!tamas_is_common_letter(cp)) continue;
       tamas_utf8_encode(tamas_fold_letter(cp), folded); /* two bytes: the block's own */
-      row = tamas_common_folds[(lead - 0xD8u) << 6 | (cont & 0x3Fu)];
+      row = tamas_common_folds[tamas_arabic_index(bytes)];
       memcpy(row, folded, 2);
       row[2] = (unsigned char)tamas_arabic_index((const unsigned char *)folded);
     }

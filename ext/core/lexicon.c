@@ -24,6 +24,7 @@
 #include "pagecues.h"
 #include "tamas.h"
 #include "tsv.h"
+#include "utf8.h"
 
 #define PHRASE_MAX 192
 
@@ -46,7 +47,8 @@ typedef struct entry_link {
 
 /* The built-in trie, once loaded, is copied into a double array for
 ** look-ups (double_array.h), over symbols rather than bytes: a two-byte
-** character of the Arabic block (lead byte 0xD8-0xDB) is one symbol, any
+** character of the Arabic block (lead byte 0xD8-0xDB) is one symbol (its
+** tamas_arabic_index, as the sentence scanner's fold table gives it), any
 ** other byte another.  A Persian letter is then one step, not two, and a
 ** step one cell, not a search among children. */
 #define SYMBOL_BYTE 256 /* symbol of a lone byte b: SYMBOL_BYTE + b */
@@ -205,7 +207,7 @@ static int is_arabic_lead(unsigned b) { return b - 0xD8u < 4; }
 static int32_t symbol_at(const unsigned char *key, size_t n, size_t i, size_t *len) {
   if (is_arabic_lead(key[i]) && i + 1 < n && (key[i + 1] & 0xC0) == 0x80) {
     *len = 2;
-    return (int32_t)((key[i] - 0xD8u) << 6 | (key[i + 1] & 0x3Fu));
+    return (int32_t)tamas_arabic_index(key + i);
   }
   *len = 1;
   return SYMBOL_BYTE + key[i];
@@ -352,16 +354,6 @@ static size_t longest(const tamas_lexicon *lex, const unsigned char *key, size_t
   if (!lex || lex->n_entries == 0) return 0;
   return lex->frozen.cells ? match_frozen(&lex->frozen, key, n, ends, first)
                            : match_hashed(lex, key, n, ends, first);
-}
-
-size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
-                     const unsigned char *ends, const lex_entry **out) {
-  int32_t first = -1;
-  size_t best = longest(lex, (const unsigned char *)key, n, ends, &first);
-  /* a node's entries are a linked list: hand back the head; callers walk
-  ** it with lexicon_next_entry */
-  if (best > 0) *out = &lex->entries[first].e;
-  return best;
 }
 
 void lexicon_match_at(const tamas_lexicon *lex, const char *key, size_t n,

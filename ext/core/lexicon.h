@@ -81,12 +81,6 @@ const char *lexicon_add_person(tamas_lexicon *overlay, const char *name,
 void lexicon_read_begin(const tamas_lexicon *lex);
 void lexicon_read_end(const tamas_lexicon *lex);
 
-/* Longest entry list matching folded compact text key[0..n) from the
-** beginning, ending only where ends[i] is true (i = bytes consumed).
-** Returns the byte length matched (0 if none) and the entries in *out. */
-size_t lexicon_match(const tamas_lexicon *lex, const char *key, size_t n,
-                     const unsigned char *ends, const lex_entry **out);
-
 /* A phrase found at a word start: its length in key bytes (0 when none),
 ** its entries, and one bit each for the entry kinds (1 << entry_kind) and
 ** cue kinds (1 << cue_kind) among them. */
@@ -96,8 +90,9 @@ typedef struct lex_match {
   unsigned kinds, cues;
 } lex_match;
 
-/* lexicon_match at byte `start` of a key of n bytes (ends[] over the
-** whole key), with the entry and cue kinds of what was found. */
+/* The longest entry list matching folded compact text key[start..n) from
+** `start`, ending only where ends[i] is true (ends[] over the whole key,
+** i a key byte): its length, entries and kinds, in *out. */
 void lexicon_match_at(const tamas_lexicon *lex, const char *key, size_t n,
                       const unsigned char *ends, size_t start, lex_match *out);
 
@@ -113,7 +108,7 @@ void lexicon_match_after(const tamas_lexicon *lex, int32_t state, const char *ke
                          const unsigned char *ends, size_t start, size_t word_end,
                          lex_match *out);
 
-/* The entry after e in the list lexicon_match() returned, or NULL. */
+/* The entry after e in a list a look-up found (lex_match.first), or NULL. */
 const lex_entry *lexicon_next_entry(const tamas_lexicon *lex, const lex_entry *e);
 
 /* Look-ups by index and code. */
