@@ -1,39 +1,50 @@
 # tamas — a SQLite extension that reads Persian news into contact events.
 #
-#   make          build build/tamas.so (load it with `.load build/tamas`)
-#   make test     install missing Debian packages, then run every test,
-#                 plain and under AddressSanitizer + UndefinedBehaviorSanitizer
-#   make demo     run tamas on the example articles in sql/news/
-#   make bench    benchmark against SQLite's own functions
-#   make tsan     the thread tests, ten times, under ThreadSanitizer
-#   make deps     install the Debian packages the build and tests need
-#   make install  install the library (PREFIX=/usr/local, DESTDIR) so that
-#                 `.load tamas` works from any directory; make uninstall
+#   make            build build/tamas.so (load it with `.load build/tamas`)
+#   make test       install missing Debian packages, then run every test:
+#                   plain, under ASan/UBSan, TSan and valgrind, other languages
+#   make check      the plain build's unit and SQL tests only (seconds; no packages)
+#   make test T=x   one test: tests/unit/test_x.c, tests/sql/x.sql or tests/rules/x.tsv
+#   make bless T=x  print the diff of SQL test x, then write its new expected output
+#   make demo       run tamas on the example articles in sql/news/
+#   make bench      benchmark against SQLite's own functions
+#   make tsan       the thread tests, ten times, under ThreadSanitizer
+#   make deps       install the Debian packages the build and tests need
+#   make install    install the library (PREFIX=/usr/local, DESTDIR) so that
+#                   `.load tamas` works from any directory; make uninstall
+#
+# The source is one folder per stage of the pipeline (README, Layout); each
+# folder uses only the folders before it in CORE_DIRS (tests/layers.sh checks).
 
 CC       ?= cc
 PKGS     := icu-uc icu-i18n libpcre2-8 sqlite3
 OPT      ?= -O2
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 COMMIT   := $(shell git rev-parse --short HEAD 2>/dev/null || echo unknown)
-CPPFLAGS := -Iinclude -Iext/core -D_GNU_SOURCE
+CPPFLAGS := -Iinclude -Iext -D_GNU_SOURCE
 BASEFLAGS = -std=c11 $(OPT) -g $(WARN) -fPIC
-# Exported: the SQLite entry points and include/tamas.h, nothing else; calls
-# inside the library are direct (no PLT), whatever CFLAGS says.
+# Exported: the two SQLite entry points, nothing else; calls inside the
+# library are direct (no PLT), whatever CFLAGS says.
 SOFLAGS  := -fvisibility=hidden -fno-semantic-interposition
 CFLAGS   ?= $(BASEFLAGS)
+DEPFLAGS  = -MMD -MP
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs icu-uc icu-i18n libpcre2-8 2>/dev/null)
 LIBS      = $(PKG_LIBS) -lpthread -lm
 SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=undefined
 
-CORE_SRC   := $(wildcard ext/core/*.c)
-CORE_ASM   := $(wildcard ext/core/*.S)
-LEXICONS   := $(wildcard sql/lexicon/*.tsv)
+# The pipeline, in dependency order (ext/data: the lexicons, compiled in by
+# the build tool ext/data/embed.c, and their reader).
+CORE_DIRS  := data text calendar lexicon article extract io timeline
+CORE_SRC   := $(filter-out ext/data/embed.c,$(foreach d,$(CORE_DIRS),$(wildcard ext/$(d)/*.c)))
 SQLITE_SRC := $(wildcard ext/sqlite/*.c)
+LEXICONS   := $(wildcard sql/lexicon/*.tsv)
+GEN_DATA   := build/gen/lexicon_data.c
+# object names, relative to a build directory
+CORE_OBJ   := $(CORE_SRC:ext/%.c=obj/%.o) obj/gen/lexicon_data.o
+SQLITE_OBJ := $(SQLITE_SRC:ext/%.c=obj/%.o)
 UNIT_SRC   := $(wildcard tests/unit/test_*.c)
-CORE_OBJ   := $(CORE_SRC:ext/core/%.c=core/%.o) $(CORE_ASM:ext/core/%.S=core/%.o)
-HEADERS    := $(wildcard include/*.h ext/core/*.h ext/sqlite/*.h)
 
 # Debian packages for the build, the tests and the demo.
 DEBS := gcc make pkg-config sqlite3 libsqlite3-dev libicu-dev libpcre2-dev
@@ -42,35 +53,50 @@ DEBS += python3 tcl libsqlite3-tcl libdbd-sqlite3-perl libxml2-utils
 # … and for the memory checks of make test (tests/run.sh runs the tests under it)
 DEBS += valgrind
 
-.PHONY: all deps test unit-test sql-test demo bench clean
+.PHONY: all deps test check bless demo bench clean
 all: build/tamas.so
+
+# ---- the lexicons, compiled in ------------------------------------------------
+build/embed: ext/data/embed.c | build
+	$(CC) -std=c11 -O1 -o $@ $<
+$(GEN_DATA): build/embed $(LEXICONS)
+	@mkdir -p $(@D)
+	build/embed $@ $(foreach f,$(LEXICONS),tamas_lex_$(basename $(notdir $(f)))=$(f))
+# A lexicon row its loader cannot use (an unknown kind, country or office
+# code, a bad date) fails the build, naming the file and line.
+build/lexicons.checked: build/tests/test_lexicons
+	@if build/tests/test_lexicons >$@.log 2>&1; then mv $@.log $@; else \
+	  cat $@.log; echo "make: sql/lexicon/ has rows tamas cannot use (above)" >&2; exit 1; fi
 
 # ---- the extension: plain and sanitized -------------------------------------
 define variant
 # $(1) = build dir, $(2) = extra flags
-$(1)/core/%.o: ext/core/%.c $(HEADERS) | $(1)/core
-	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $$(SOFLAGS) $(2) -c $$< -o $$@
-$(1)/core/%.o: ext/core/%.S $(LEXICONS) | $(1)/core
-	$$(CC) -I. -c $$< -o $$@
-$(1)/sqlite/%.o: ext/sqlite/%.c $(HEADERS) | $(1)/sqlite
-	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $$(SOFLAGS) $(2) \
+$(1)/obj/%.o: ext/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $$(SOFLAGS) $$(DEPFLAGS) $(2) -c $$< -o $$@
+$(1)/obj/sqlite/%.o: ext/sqlite/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $$(SOFLAGS) $$(DEPFLAGS) $(2) \
 	  -DTAMAS_COMMIT='"$$(COMMIT)"' \
 	  -DTAMAS_BUILD_FLAGS='"$$(strip $$(CFLAGS) $$(SOFLAGS) $(2))"' -c $$< -o $$@
-$(1)/tamas.so: $(CORE_OBJ:%=$(1)/%) $(SQLITE_SRC:ext/sqlite/%.c=$(1)/sqlite/%.o)
+$(1)/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) $$(CFLAGS) $$(SOFLAGS) $(2) -c $$< -o $$@
+$(1)/tamas.so: $(CORE_OBJ:%=$(1)/%) $(SQLITE_OBJ:%=$(1)/%) | build/lexicons.checked
 	$$(CC) -shared -Wl,-soname,tamas.so $(2) -o $$@ $$^ $$(LIBS)
-$(1)/tests/%: tests/unit/%.c $(CORE_OBJ:%=$(1)/%) tests/unit/check.h | $(1)/tests
-	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $(2) -Itests/unit -o $$@ $$< \
+$(1)/tests/%: tests/unit/%.c $(CORE_OBJ:%=$(1)/%)
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $$(DEPFLAGS) $(2) -Itests/unit -o $$@ $$< \
 	  $(CORE_OBJ:%=$(1)/%) $$(LIBS)
-$(1)/core $(1)/sqlite $(1)/tests:
-	mkdir -p $$@
 endef
 $(eval $(call variant,build,))
 $(eval $(call variant,build/asan,$(SANITIZE)))
-# ThreadSanitizer: the threads of a scan (ext/core/scan.c) and of several
+# ThreadSanitizer: the threads of a scan (ext/io/scan.c) and of several
 # connections (test_threads).  make test runs test_scan under it; make tsan
 # runs both TSAN_RUNS times, for races that show only at the wrong moment.
 TSAN_FLAGS := -fsanitize=thread -fno-omit-frame-pointer
 $(eval $(call variant,build/tsan,$(TSAN_FLAGS)))
+-include $(shell find build -name '*.d' 2>/dev/null)
 
 UNIT_BINS      := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 UNIT_BINS_ASAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
@@ -80,11 +106,13 @@ UNIT_BINS_ASAN := $(UNIT_SRC:tests/unit/%.c=build/asan/tests/%)
 FUZZ_SRC       := $(wildcard tests/fuzz/fuzz_*.c)
 UNIT_BINS      += $(FUZZ_SRC:tests/fuzz/fuzz_%.c=build/tests/test_fuzz_%)
 UNIT_BINS_ASAN += $(FUZZ_SRC:tests/fuzz/fuzz_%.c=build/asan/tests/test_fuzz_%)
-build/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(CORE_OBJ:%=build/%) | build/tests
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/fuzz -DFUZZ_TARGET='"$*"' -o $@ $< \
+build/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_OBJ:%=build/%)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(DEPFLAGS) -Itests/fuzz -DFUZZ_TARGET='"$*"' -o $@ $< \
 	  tests/fuzz/replay.c $(CORE_OBJ:%=build/%) $(LIBS)
-build/asan/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(CORE_OBJ:%=build/asan/%) | build/asan/tests
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(SANITIZE) -Itests/fuzz -DFUZZ_TARGET='"$*"' -o $@ $< \
+build/asan/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(CORE_OBJ:%=build/asan/%)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(DEPFLAGS) $(SANITIZE) -Itests/fuzz -DFUZZ_TARGET='"$*"' -o $@ $< \
 	  tests/fuzz/replay.c $(CORE_OBJ:%=build/asan/%) $(LIBS)
 
 # test_threads goes through SQLite: it loads the extension built next to it
@@ -92,12 +120,14 @@ build/asan/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz
 # for the leak checkers when SQLite unloads the extension.
 THREAD_LIBS = $(shell pkg-config --libs sqlite3 2>/dev/null) -Wl,--no-as-needed $(PKG_LIBS) \
               -Wl,--as-needed -lpthread
-build/tests/test_threads: tests/unit/test_threads.c tests/unit/check.h build/tamas.so | build/tests
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(THREAD_LIBS)
-build/asan/tests/test_threads: tests/unit/test_threads.c tests/unit/check.h build/asan/tamas.so | build/asan/tests
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(SANITIZE) -Itests/unit -o $@ $< $(THREAD_LIBS)
-build/tsan/tests/test_threads: tests/unit/test_threads.c tests/unit/check.h build/tsan/tamas.so | build/tsan/tests
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(TSAN_FLAGS) -Itests/unit -o $@ $< $(THREAD_LIBS)
+define thread_test
+$(1)/tests/test_threads: tests/unit/test_threads.c $(1)/tamas.so
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) $$(PKG_CFLAGS) $$(CFLAGS) $$(DEPFLAGS) $(2) -Itests/unit -o $$@ $$< $$(THREAD_LIBS)
+endef
+$(eval $(call thread_test,build,))
+$(eval $(call thread_test,build/asan,$(SANITIZE)))
+$(eval $(call thread_test,build/tsan,$(TSAN_FLAGS)))
 
 # ---- dependencies ------------------------------------------------------------
 deps:
@@ -116,11 +146,27 @@ deps:
 
 # ---- tests ---------------------------------------------------------------------
 # tests/run.sh runs each unit binary and each SQL script, compares, and ends
-# with one line "N passed, N failed".
+# with one line "N passed, N failed".  make test brings its packages and runs
+# everything; make check and make test T=… build and run the plain tests only.
+ifeq ($(T),)
 test: deps
 	$(MAKE) --no-print-directory build/tamas.so build/asan/tamas.so $(UNIT_BINS) $(UNIT_BINS_ASAN) \
 	  build/tsan/tests/test_scan
 	@sh tests/run.sh
+else
+test:
+	@$(MAKE) --no-print-directory build/tamas.so $(filter build/tests/test_$(T),$(UNIT_BINS))
+	@sh tests/run.sh --only "$(T)"
+endif
+
+check:
+	@$(MAKE) --no-print-directory build/tamas.so $(UNIT_BINS)
+	@sh tests/run.sh --check
+
+bless:
+	@[ -n "$(T)" ] || { echo "make bless: name the test, as in make bless T=extract" >&2; exit 2; }
+	@$(MAKE) --no-print-directory build/tamas.so
+	@sh tests/run.sh --bless "$(T)"
 
 TSAN_RUNS ?= 10
 .PHONY: tsan

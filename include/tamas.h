@@ -24,13 +24,10 @@
 extern "C" {
 #endif
 
-/* The functions declared here are what tamas.so exports besides its SQLite
-** entry points; the library is built with -fvisibility=hidden, so its
-** internal helpers neither clash with a host's symbols nor pay for calls
-** that could be redirected to them. */
-#if defined(__GNUC__) && !defined(_WIN32)
-#pragma GCC visibility push(default)
-#endif
+/* The core is linked into tamas.so, which exports only its two SQLite entry
+** points (built with -fvisibility=hidden: nothing of it clashes with a
+** host's symbols, and calls inside it are direct).  C programs and the unit
+** tests link the core's objects and call these functions directly. */
 
 #define TAMAS_VERSION "0.1.0"
 
@@ -154,7 +151,7 @@ int tamas_fa_date_text_to_iso(const char *text, size_t len, char *out);
 ** ------------------------------------------------------------------------ */
 
 /* The Persian text normaliser and the match keys built on it
-** (ext/core/normalize.c, with the ZWNJ repair in normalize_repair.c).
+** (ext/text/normalize.c, with the ZWNJ repair in normalize_repair.c).
 **
 **   size_t n, *map;
 **   char *s = tamas_normalize(text, len, 0, &n, &map);
@@ -165,7 +162,7 @@ int tamas_fa_date_text_to_iso(const char *text, size_t len, char *out);
 **
 **   1. Decoding.  Invalid UTF-8 (overlong forms, surrogates, values above
 **      U+10FFFF, truncated sequences, stray continuation bytes) becomes
-**      U+FFFD, one per bad byte, as ext/core/utf8.h decodes it.  NUL and the
+**      U+FFFD, one per bad byte, as ext/text/utf8.h decodes it.  NUL and the
 **      other C0/C1 control characters (except tab, line feed, carriage
 **      return, VT, FF and NEL) are dropped, as is U+FEFF (byte-order mark).
 **   2. Unicode NFC (ICU).  Text that is already NFC — nearly all text — makes
@@ -361,6 +358,12 @@ typedef enum tamas_precision {
   TAMAS_NO_DATE, TAMAS_DAY, TAMAS_WEEK, TAMAS_MONTH, TAMAS_YEAR
 } tamas_precision;
 
+/* How the sides were in contact, the less specific first (a report that
+** says «تلفنی» makes an «unspecified» contact a phone call). */
+typedef enum tamas_medium {
+  TAMAS_MEDIUM_UNSPECIFIED = 1, TAMAS_LETTER, TAMAS_VIDEO, TAMAS_PHONE, TAMAS_IN_PERSON
+} tamas_medium;
+
 /* One side of a contact. */
 typedef struct tamas_actor {
   char name[128];      /* English Wikipedia title, or "org:USA" */
@@ -371,7 +374,7 @@ typedef struct tamas_actor {
 } tamas_actor;
 
 typedef struct tamas_event {
-  const char *medium;  /* phone, in_person, video, letter, unspecified */
+  tamas_medium medium;
   tamas_status status;
   tamas_actor actor[2];
   char initiator[8];   /* country code of the side that initiated, or "" */
@@ -423,7 +426,16 @@ typedef struct tamas_actor_row {
 } tamas_actor_row;
 int tamas_actor_row_at(const void *overlay, size_t i, tamas_actor_row *row);
 
+/* The names of statuses, media and precisions as SQL shows them
+** ("occurred", "in_person", "week"), their Persian labels, and the way back
+** from a name of n bytes: -1 (status) or 0 (medium) when it is none.  One
+** table (ext/lexicon/terms.c) for every part of tamas. */
 const char *tamas_status_name(tamas_status s);
+const char *tamas_status_label(tamas_status s);
+int tamas_status_from_name(const char *name, size_t n);
+const char *tamas_medium_name(tamas_medium m);
+const char *tamas_medium_label(tamas_medium m);
+int tamas_medium_from_name(const char *name, size_t n);
 const char *tamas_precision_name(tamas_precision p);
 /* CAMEO 1.1b3 code and PLOVER type of an event (sql/lexicon/cameo.tsv). */
 const char *tamas_event_cameo(const tamas_event *e);
@@ -527,6 +539,26 @@ int tamas_utf8_valid(const char *s, size_t n);
 size_t tamas_utf8_chars(const char *s, size_t n);
 
 /* ---------------------------------------------------------------------------
+** The timeline: contacts drawn as SVG
+** ------------------------------------------------------------------------ */
+
+/* Rows are collected, then drawn: one lane per pair of actors, a mark per
+** row placed by its date (a JDN, 0 when undated), shaped by its medium and
+** filled by its status (names as tamas_medium_name and tamas_status_name
+** give them; another value is drawn as "other").  A NULL actor is drawn as
+** "?"; a row whose actors are both NULL is not drawn.  The picture depends
+** only on the set of rows, not their order.  tamas_timeline_add copies its
+** strings and returns 0 when out of memory; tamas_timeline_svg returns the
+** SVG (malloc'd, NUL-terminated, its length in *len), or NULL when out of
+** memory; a NULL or empty timeline gives a small SVG that says so. */
+typedef struct tamas_timeline tamas_timeline;
+tamas_timeline *tamas_timeline_new(void);
+int tamas_timeline_add(tamas_timeline *t, int32_t jdn, const char *actor1, const char *actor2,
+                       const char *status, const char *medium);
+char *tamas_timeline_svg(tamas_timeline *t, size_t *len);
+void tamas_timeline_free(tamas_timeline *t);
+
+/* ---------------------------------------------------------------------------
 ** Build information
 ** ------------------------------------------------------------------------ */
 
@@ -536,10 +568,6 @@ size_t tamas_utf8_chars(const char *s, size_t n);
 void tamas_icu_version(char *out, size_t cap);
 void tamas_pcre2_version(char *out, size_t cap);
 int tamas_pcre2_jit_available(void);
-
-#if defined(__GNUC__) && !defined(_WIN32)
-#pragma GCC visibility pop
-#endif
 
 #ifdef __cplusplus
 }

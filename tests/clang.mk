@@ -9,7 +9,7 @@
 #
 # Each target tests/fuzz/fuzz_NAME.c is built as build/fuzz/fuzz_NAME with
 # -fsanitize=fuzzer,address,undefined, against a copy of the core compiled
-# the same way (build/fuzz/core/).  Seeds are tests/fuzz/corpus/NAME/
+# the same way (build/fuzz/obj/).  Seeds are tests/fuzz/corpus/NAME/
 # (committed; make test replays them, see the Makefile); what the fuzzer
 # finds goes to build/fuzz/corpus/NAME/, a crash to build/fuzz/crash-NAME-*.
 # A crash input is kept as tests/fuzz/corpus/NAME/crash-WHAT once fixed.
@@ -31,12 +31,12 @@ fuzz:
 
 fuzz-build: $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
 
-build/fuzz/core/%.o: ext/core/%.c $(HEADERS) | build/fuzz/core
-	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
-build/fuzz/core/%.o: ext/core/%.S $(LEXICONS) | build/fuzz/core
-	$(FUZZ_CC) -I. -c $< -o $@
+build/fuzz/obj/%.o: ext/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzz/obj/gen/%.o: build/gen/%.c
+	@mkdir -p $(@D)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_FLAGS) -c $< -o $@
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz.h $(FUZZ_OBJ)
 	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Itests/fuzz \
 	  -o $@ $< $(FUZZ_OBJ) $(LIBS)
-build/fuzz/core:
-	mkdir -p $@

@@ -15,8 +15,17 @@
 # valgrind (VALGRIND=0 skips that pass).
 # In SQL scripts, @TAMAS@ stands for the extension being tested and @TMP@ for
 # a scratch directory.
-# Run from the repository root (make test does).
+#
+#   sh tests/run.sh              everything (make test)
+#   sh tests/run.sh --check      the plain build's unit and SQL tests (make check)
+#   sh tests/run.sh --only NAME  one test: build/tests/test_NAME, tests/sql/NAME.sql
+#                                or tests/rules/NAME.tsv (make test T=NAME)
+#   sh tests/run.sh --bless NAME print the diff of tests/sql/NAME.sql, then write
+#                                its output as NAME.expected (make bless T=NAME)
+# Run from the repository root (make does).
 set -u
+mode=${1:-all}
+name=${2:-}
 passed=0
 failed=0
 tmp=$(mktemp -d)
@@ -67,15 +76,69 @@ run_sql() {
   fi
 }
 
-for bin in build/tests/test_*; do
-  [ -x "$bin" ] && run_unit "unit $(basename "$bin")" "$bin"
-done
+plain_units() {
+  for bin in build/tests/test_*; do
+    [ -x "$bin" ] && run_unit "unit $(basename "$bin")" "$bin"
+  done
+}
+plain_sql() {
+  for script in tests/sql/*.sql; do
+    run_sql "sql $(basename "$script" .sql)" "$PWD/build/tamas" "$script"
+  done
+}
+
+case $mode in
+  --check)
+    plain_units
+    plain_sql
+    echo "$passed passed, $failed failed"
+    [ "$failed" = 0 ]
+    exit
+    ;;
+  --only)
+    found=0
+    if [ -x "build/tests/test_$name" ]; then
+      run_unit "unit test_$name" "build/tests/test_$name"; found=1
+    fi
+    if [ -f "tests/sql/$name.sql" ]; then
+      run_sql "sql $name" "$PWD/build/tamas" "tests/sql/$name.sql"; found=1
+    fi
+    if [ "$found" = 0 ]; then
+      echo "no test named '$name': not build/tests/test_$name nor tests/sql/$name.sql"
+      exit 2
+    fi
+    echo "$passed passed, $failed failed"
+    [ "$failed" = 0 ]
+    exit
+    ;;
+  --bless)
+    script=tests/sql/$name.sql
+    if [ ! -f "$script" ]; then
+      echo "no SQL test named '$name' (tests/sql/$name.sql)"
+      exit 2
+    fi
+    expected=tests/sql/$name.expected
+    [ -f "$expected" ] || : >"$expected"
+    run_sql "sql $name" "$PWD/build/tamas" "$script" >/dev/null
+    diff -u "$expected" "$tmp/sql.out"
+    cp "$tmp/sql.out" "$expected"
+    echo "wrote $expected"
+    exit 0
+    ;;
+  all) ;;
+  *)
+    echo "usage: sh tests/run.sh [--check | --only NAME | --bless NAME]"
+    exit 2
+    ;;
+esac
+
+plain_units
 run_unit "no recursion (call graph)" sh tests/norecursion.sh
+run_unit "layers (includes and calls point back)" sh tests/layers.sh
 run_unit "exported symbols" sh tests/exports.sh build/tamas.so
+run_unit "lexicon rows tamas cannot use fail the build" sh tests/lexicon_reject.sh
 run_unit "parallel scan (sql/tamas_parallel.sh)" sh tests/parallel.sh "$PWD/build/tamas"
-for script in tests/sql/*.sql; do
-  run_sql "sql $(basename "$script" .sql)" "$PWD/build/tamas" "$script"
-done
+plain_sql
 
 # Other languages (tests/lang/), the SVG files the SQL tests wrote, and make
 # install.  run_script LABEL EXPECTED COMMAND…: passed when the output equals

@@ -10,7 +10,7 @@
 ** error (NULL, or why the file could not be read as text; the scan goes on).
 ** A path that does not exist is an error that names it.  `threads` (hidden,
 ** after path: tamas_articles('news/', 1)) is how many threads read files
-** ahead of the query (ext/core/scan.c): 0 or NULL one per core, 1 none but
+** ahead of the query (ext/io/scan.c): 0 or NULL one per core, 1 none but
 ** the query's; rows come in walk order whatever the number.
 **
 ** It streams: a few articles are in memory at a time.  It reads files, so it is

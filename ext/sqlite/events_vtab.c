@@ -17,7 +17,7 @@
 ** is the evidence.
 **
 ** `threads` (hidden, after path) is how many threads read and analyse files
-** ahead of the query (ext/core/scan.c): 0 or NULL one per core, 1 none but
+** ahead of the query (ext/io/scan.c): 0 or NULL one per core, 1 none but
 ** the query's; rows come in walk order whatever the number.
 **
 ** tamas_events reads files, so it is SQLITE_VTAB_DIRECTONLY.  Both stream:
@@ -343,7 +343,7 @@ static int events_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col
     col -= 2;
   }
   switch (col) {
-    case C_MEDIUM: tamas_result_text(ctx, e->medium); break;
+    case C_MEDIUM: tamas_result_text(ctx, tamas_medium_name(e->medium)); break;
     case C_STATUS: tamas_result_text(ctx, tamas_status_name(e->status)); break;
     case C_A1: case C_A1_FA: case C_A1_COUNTRY: case C_A1_OFFICE: case C_A1_KNOWN:
       result_actor(ctx, c, &e->actor[0], col - C_A1);

@@ -6,7 +6,7 @@
 **
 ** SQLite derives the entry point sqlite3_tamas_init from the file name.  It
 ** registers every SQL function listed in the tables below; each lives in its
-** own file (calendar_sql.c, normalize_sql.c, info_sql.c, timeline_svg.c), as
+** own file (calendar_sql.c, normalize_sql.c, info_sql.c, timeline_sql.c), as
 ** does every table-valued function (articles_vtab.c, events_vtab.c,
 ** actors_vtab.c).  Pure functions are DETERMINISTIC and
 ** INNOCUOUS so they may be used in indexes, views and triggers of untrusted
@@ -56,7 +56,7 @@ static const struct {
     {"tamas_debug", 0, PURE, tamas_sql_debug},
 };
 
-/* Aggregate functions (timeline_svg.c). */
+/* Aggregate functions (timeline_sql.c). */
 static const struct {
   const char *name;
   int n_arg;

@@ -19,7 +19,7 @@ void tamas_sql_fa_normalize(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_version(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_debug(sqlite3_context *, int, sqlite3_value **);
 
-/* timeline_svg.c: the aggregate tamas_timeline_svg() */
+/* timeline_sql.c: the aggregate tamas_timeline_svg() */
 void tamas_sql_timeline_step(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_timeline_final(sqlite3_context *);
 

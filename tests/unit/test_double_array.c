@@ -1,5 +1,5 @@
 /*
-** test_double_array.c — the double array (ext/core/double_array.c) answers
+** test_double_array.c — the double array (ext/lexicon/double_array.c) answers
 ** every step as the trie it was built from: children found with their
 ** values, every other symbol refused (and, by the step that needs no
 ** branch, sent to the sink, which no symbol leaves), for a small hand-made
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "double_array.h"
+#include "lexicon/double_array.h"
 
 /* A trie under construction, rows as double_array_build() wants them. */
 typedef struct trie {

@@ -9,13 +9,10 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "lexicon_data.h"
+#include "data/lexicon_data.h"
 #include "tamas.h"
-#include "tsv.h"
+#include "data/tsv.h"
 
-/* The embedded size may count the NUL padding after the file: stop at the
-** first NUL (lexicon files hold none). */
-#define LEXICON(name) name, strnlen(name, name##_size)
 
 /* Normalise a C string; the result lives until the next call. */
 static const char *norm_opt(const char *s, unsigned opts) {
@@ -356,7 +353,7 @@ static void test_compounds(void) {
 static void test_compound_rows(void) {
   tsv_reader r;
   int rows = 0, bad = 0;
-  tsv_open(&r, LEXICON(tamas_lex_compounds));
+  tsv_open(&r, TAMAS_LEX(compounds));
   while (tsv_next(&r)) {
     char joined[256], correct[256];
     const char *got;
@@ -387,7 +384,7 @@ static void test_compound_rows(void) {
 static void test_stem_rows(void) {
   tsv_reader r;
   int rows = 0, bad = 0;
-  tsv_open(&r, LEXICON(tamas_lex_verb_stems));
+  tsv_open(&r, TAMAS_LEX(verb_stems));
   while (tsv_next(&r)) {
     char in[128], want[128];
     int past = r.nfields >= 2 && r.len[1] == 4 && memcmp(r.field[1], "past", 4) == 0;
@@ -412,7 +409,7 @@ static void test_stem_rows(void) {
 static void test_noun_rows(void) {
   tsv_reader r;
   int rows = 0, bad = 0;
-  tsv_open(&r, LEXICON(tamas_lex_nouns));
+  tsv_open(&r, TAMAS_LEX(nouns));
   while (tsv_next(&r)) {
     char in[128], want[128], noun[100];
     size_t i, k = 0;
@@ -718,167 +715,6 @@ static void test_threads(void) {
     }
 }
 
-/* ---------------------------------------------------------------------------
-** fa_normalize() over a mock of the SQLite extension API
-** ------------------------------------------------------------------------ */
-
-#include <sqlite3ext.h>
-
-struct sqlite3_value {
-  int type;
-  const char *text;
-  int bytes;
-};
-struct sqlite3 {
-  int length_limit;
-};
-struct sqlite3_context {
-  sqlite3 *db;
-  int has_text;
-  char *text;
-  sqlite3_uint64 len;
-  char *err;
-  int err_code, nomem;
-};
-
-static int fail_malloc; /* make the next sqlite3_malloc64 fail */
-
-static int m_value_type(sqlite3_value *v) { return v->type; }
-static const unsigned char *m_value_text(sqlite3_value *v) {
-  return (const unsigned char *)v->text;
-}
-static int m_value_bytes(sqlite3_value *v) { return v->bytes; }
-static sqlite3 *m_db_handle(sqlite3_context *c) { return c->db; }
-static int m_limit(sqlite3 *db, int id, int value) {
-  (void)value;
-  return id == SQLITE_LIMIT_LENGTH ? db->length_limit : -1;
-}
-static void *m_malloc64(sqlite3_uint64 n) {
-  if (fail_malloc) {
-    fail_malloc = 0;
-    return NULL;
-  }
-  return malloc(n);
-}
-static void m_free(void *p) { free(p); }
-static char *m_mprintf(const char *fmt, ...) {
-  va_list ap;
-  char *s = malloc(512);
-  if (!s) return NULL;
-  va_start(ap, fmt);
-  vsnprintf(s, 512, fmt, ap);
-  va_end(ap);
-  return s;
-}
-static void m_result_error(sqlite3_context *c, const char *msg, int n) {
-  (void)n;
-  free(c->err);
-  c->err = strdup(msg);
-  c->err_code = SQLITE_ERROR;
-}
-static void m_result_error_code(sqlite3_context *c, int code) { c->err_code = code; }
-static void m_result_error_nomem(sqlite3_context *c) { c->nomem = 1; }
-static void m_result_text64(sqlite3_context *c, const char *s, sqlite3_uint64 n,
-                            void (*del)(void *), unsigned char enc) {
-  (void)enc;
-  c->has_text = 1;
-  c->text = malloc(n + 1);
-  if (c->text) {
-    memcpy(c->text, s, n);
-    c->text[n] = 0;
-  }
-  c->len = n;
-  if (del && del != SQLITE_TRANSIENT && del != SQLITE_STATIC) del((void *)s);
-}
-
-static sqlite3_api_routines mock_api;
-const sqlite3_api_routines *sqlite3_api = &mock_api;
-
-#include "../../ext/sqlite/normalize_sql.c"
-
-static void call(sqlite3_context *c, sqlite3_value *a, sqlite3_value *b) {
-  sqlite3_value *argv[2] = {a, b};
-  tamas_sql_fa_normalize(c, b ? 2 : 1, argv);
-}
-
-static void reset(sqlite3_context *c) {
-  free(c->text);
-  free(c->err);
-  c->text = c->err = NULL;
-  c->has_text = c->err_code = c->nomem = 0;
-  c->len = 0;
-}
-
-static void test_sql_function(void) {
-  sqlite3 db = {1000000};
-  sqlite3_context c = {&db, 0, NULL, 0, NULL, 0, 0};
-  sqlite3_value text = {SQLITE_TEXT, "ميكند", 10}, null = {SQLITE_NULL, NULL, 0};
-  sqlite3_value ascii = {SQLITE_TEXT, "ascii", 5}, bad = {SQLITE_TEXT, "ascii, xyz ", 11};
-  sqlite3_value digits = {SQLITE_TEXT, "١٤٠١", 8}, blob0 = {SQLITE_BLOB, NULL, 0};
-  sqlite3_value many = {SQLITE_TEXT, " Key ,, no-repair,ASCII", 23};
-  sqlite3_value ff = {SQLITE_BLOB, "\xFF\xFF\xFF\xFF", 4};
-
-  mock_api.value_type = m_value_type;
-  mock_api.value_text = m_value_text;
-  mock_api.value_bytes = m_value_bytes;
-  mock_api.context_db_handle = m_db_handle;
-  mock_api.limit = m_limit;
-  mock_api.malloc64 = m_malloc64;
-  mock_api.free = m_free;
-  mock_api.mprintf = m_mprintf;
-  mock_api.result_error = m_result_error;
-  mock_api.result_error_code = m_result_error_code;
-  mock_api.result_error_nomem = m_result_error_nomem;
-  mock_api.result_text64 = m_result_text64;
-
-  call(&c, &text, NULL);
-  CHECK(c.has_text);
-  CHECK_STR(c.text, "می‌کند");
-  CHECK_INT(c.len, 13);
-  reset(&c);
-
-  call(&c, &digits, &ascii);
-  CHECK_STR(c.text, "1401");
-  reset(&c);
-  call(&c, &digits, NULL);
-  CHECK_STR(c.text, "۱۴۰۱");
-  reset(&c);
-  call(&c, &text, &many);
-  CHECK_STR(c.text, "میکند");
-  reset(&c);
-
-  call(&c, &null, NULL); /* NULL → NULL: no result set at all */
-  CHECK(!c.has_text && !c.err && !c.nomem);
-  call(&c, &text, &null);
-  CHECK(!c.has_text && !c.err && !c.nomem);
-  call(&c, &blob0, NULL); /* an empty blob gives '' */
-  CHECK_STR(c.text, "");
-  reset(&c);
-
-  call(&c, &text, &bad);
-  CHECK(!c.has_text);
-  CHECK_STR(c.err, "fa_normalize: unknown option 'xyz': use 'ascii', 'no-repair' or 'key', "
-                   "separated by commas");
-  reset(&c);
-
-  db.length_limit = 11; /* 4 bad bytes → 12 bytes of U+FFFD */
-  call(&c, &ff, NULL);
-  CHECK(!c.has_text);
-  CHECK_STR(c.err, "fa_normalize: result too long");
-  CHECK_INT(c.err_code, SQLITE_TOOBIG);
-  reset(&c);
-  db.length_limit = 12;
-  call(&c, &ff, NULL);
-  CHECK_INT(c.len, 12);
-  reset(&c);
-
-  db.length_limit = 1000000;
-  fail_malloc = 1;
-  call(&c, &text, NULL);
-  CHECK(c.nomem && !c.has_text);
-  reset(&c);
-}
-
 int main(void) {
   test_threads(); /* first: the threads race to build the lexicons */
   test_letters();
@@ -905,6 +741,5 @@ int main(void) {
   test_map_chars();
   test_map_properties();
   test_match_key();
-  test_sql_function();
   return check_summary();
 }

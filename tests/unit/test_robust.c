@@ -7,7 +7,8 @@
 
 #include "check.h"
 #include "tamas.h"
-#include "utf8.h"
+#include "text/fold.h"
+#include "text/utf8.h"
 
 /* fuzz_dates: a numeric date gave month 30 («2025-30-12») and day 40
 ** («40/11/0509»); tamas_date_match promises 1..12 and 0..31. */
@@ -211,7 +212,7 @@ static void test_files(void) {
   CHECK_STR(why, "not a regular file");
 }
 
-/* Bugs once found in the extraction files (ext/core/extract*.c, lexicon.c):
+/* Bugs once found in the extraction files (ext/extract/*.c, ext/lexicon/lexicon.c):
 ** names cut in the middle of a character, aliases made only of '|'. */
 static int names_valid(const char *text, const char *published, void *overlay) {
   tamas_extraction x;
@@ -289,7 +290,7 @@ static int reference_valid(const unsigned char *u, size_t n) {
   return 1;
 }
 
-/* The scanners' one-look-up fold of a common letter (letters.c) agrees with
+/* The scanners' one-look-up fold of a common letter (text/fold.c) agrees with
 ** the general decoder and fold on every pair of bytes, and never reads a
 ** second byte past the length; the pair form (both bytes tested at once)
 ** agrees with it, and the third byte is the folded letter's index. */

@@ -1,5 +1,5 @@
 /*
-** test_scan.c — a corpus scanned by worker threads (ext/core/scan.c) gives,
+** test_scan.c — a corpus scanned by worker threads (ext/io/scan.c) gives,
 ** file for file and in walk order, what reading each file alone gives.
 **
 ** The corpus is made in a scratch folder from the example articles of
@@ -90,7 +90,7 @@ static int same_events(const tamas_extraction *a, const tamas_extraction *b) {
   if (a->n_events != b->n_events || strcmp(a->published, b->published) != 0) return 0;
   for (i = 0; i < a->n_events; i++) {
     const tamas_event *x = &a->events[i], *y = &b->events[i];
-    if (strcmp(x->medium, y->medium) != 0 || x->status != y->status ||
+    if (x->medium != y->medium || x->status != y->status ||
         strcmp(x->actor[0].name, y->actor[0].name) != 0 ||
         strcmp(x->actor[1].name, y->actor[1].name) != 0 || x->date != y->date ||
         x->date_end != y->date_end || !same_span(x->evidence, y->evidence) ||

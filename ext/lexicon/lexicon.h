@@ -1,0 +1,146 @@
+/*
+** lexicon.h — the actor and cue lexicons of contact extraction, and the
+** phrase matcher over them.  Internal to the core.
+**
+** The built-in lexicon is read once per process from the TSV files compiled
+** into the library (persons, offices, office_phrases, countries, orgs,
+** contact_cues) and never changes afterwards, so threads share it.  Persons
+** added at run time (the tamas_actors table) go into a separate overlay
+** lexicon that belongs to one connection.
+*/
+#ifndef TAMAS_LEXICON_H
+#define TAMAS_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "double_array.h"
+#include "tamas.h"
+
+typedef enum entry_kind {
+  E_PERSON = 1,      /* id: person */
+  E_OFFICE,          /* id: office; plural: a plural form («وزرای خارجه») */
+  E_COUNTRY_OFFICE,  /* id: office, country: fixed («رئیس پنتاگون») */
+  E_COUNTRY,         /* country: a country's name or metonym («مسکو») */
+  E_COUNTRY_ADJ,     /* country: its adjective («روسی», «آمریکایی») */
+  E_CUE,             /* cue: a contact_cues.tsv kind, value */
+  E_KINDS            /* how many: masks of entry kinds are 32 bits */
+} entry_kind;
+_Static_assert(E_KINDS <= 32, "an entry kind would fall out of the 32-bit kind masks");
+
+typedef enum cue_kind_x {
+  C_CONTACT = 1, C_MEDIUM, C_PLANNED, C_PROPOSED, C_REQUESTED, C_REFUSED, C_DENIED,
+  C_FUTURE, C_NEGATION, C_INITIATOR, C_FIRST, C_RELDAY, C_RELWEEK, C_RELMONTH,
+  C_RELYEAR, C_PRONOUN, C_COUNTERPART, C_RECIPROCAL, C_BOTH, C_WITH, C_WEEKDAY,
+  C_HONORIFIC, C_STOP, C_THIS_COUNTRY, C_TO,
+  C_KINDS /* how many: masks of cue kinds are 32 bits */
+} cue_kind_x;
+_Static_assert(C_KINDS <= 32, "a cue kind would fall out of the 32-bit cue masks");
+
+/* The medium a contact word names (lex_entry.value of C_CONTACT and C_MEDIUM
+** cues): a tamas_medium, or none. */
+enum { MEDIUM_NONE = 0, MEDIUM_UNSPECIFIED = TAMAS_MEDIUM_UNSPECIFIED, MEDIUM_LETTER = TAMAS_LETTER,
+       MEDIUM_VIDEO = TAMAS_VIDEO, MEDIUM_PHONE = TAMAS_PHONE, MEDIUM_IN_PERSON = TAMAS_IN_PERSON };
+
+typedef struct lex_entry {
+  entry_kind kind;
+  int id;        /* person or office index */
+  int country;   /* country index, -1 if none */
+  int plural;
+  int cue;       /* cue_kind_x */
+  int value;     /* cue value (medium, days, binds near) */
+} lex_entry;
+
+typedef struct tenure {
+  int country;     /* country index */
+  int office;      /* office index */
+  int32_t start;   /* JDN, 0 = open */
+  int32_t end;     /* JDN, 0 = open */
+  char *aliases;   /* the Persian forms as listed, '|'-separated */
+} tenure;
+
+/* Is the tenure in force on the day (a JDN)?  An open start or end (0) is
+** no bound.  An unknown day (0) is in every tenure: nothing rules it out.
+** The one answer to the question: a caller that wants the holder "as far as
+** the lexicon knows" asks about LEXICON_DAY. */
+int tenure_covers(const tenure *t, int32_t day);
+
+/* The day persons.tsv was last checked (2026-11-23): an open tenure is one in
+** force on it. */
+#define LEXICON_DAY 2461368
+
+typedef struct person {
+  char *name;      /* English Wikipedia title */
+  tenure *tenures;
+  int n_tenures;
+} person;
+
+typedef struct tamas_lexicon tamas_lexicon;
+
+/* The built-in lexicon (NULL only when out of memory). */
+const tamas_lexicon *lexicon_builtin(void);
+
+/* A connection's run-time additions. */
+tamas_lexicon *lexicon_new_overlay(void);
+void lexicon_free(tamas_lexicon *lex);
+/* Add a person; country and office as codes ("USA", "foreign_minister"),
+** start/end as ISO dates or NULL, aliases '|'-separated Persian forms.
+** Returns NULL on success or a static message naming the bad field. */
+const char *lexicon_add_person(tamas_lexicon *overlay, const char *name,
+                               const char *country, const char *office,
+                               const char *start, const char *end,
+                               const char *aliases);
+
+/* Around every reading of an overlay another thread may add to (an
+** article's extraction): readers share the overlay, lexicon_add_person waits
+** for them.  No-ops for the built-in lexicon and NULL. */
+void lexicon_read_begin(const tamas_lexicon *lex);
+void lexicon_read_end(const tamas_lexicon *lex);
+
+/* A phrase found at a word start: its length in key bytes (0 when none),
+** its entries, and one bit each for the entry kinds (1 << entry_kind) and
+** cue kinds (1 << cue_kind) among them. */
+typedef struct lex_match {
+  const lex_entry *first;
+  size_t len;
+  unsigned kinds, cues;
+} lex_match;
+
+/* The longest entry list matching folded compact text key[start..n) from
+** `start`, ending only where ends[i] is true (ends[] over the whole key,
+** i a key byte): its length, entries and kinds, in *out. */
+void lexicon_match_at(const tamas_lexicon *lex, const char *key, size_t n,
+                      const unsigned char *ends, size_t start, lex_match *out);
+
+/* A scanner may walk the built-in lexicon's double array as it folds a
+** word (extract_scan.c), one step per letter and no branch: the array, or
+** NULL when the lexicon is not in that form or is empty. */
+const double_array *lexicon_array(const tamas_lexicon *lex);
+
+/* lexicon_match_at(start) for a word [start, word_end) whose letters the
+** caller walked already, reaching `state` (the array's sink when the walk
+** failed): the walk goes on from the word's end into the next words. */
+void lexicon_match_after(const tamas_lexicon *lex, int32_t state, const char *key, size_t n,
+                         const unsigned char *ends, size_t start, size_t word_end,
+                         lex_match *out);
+
+/* The entry after e in a list a look-up found (lex_match.first), or NULL. */
+const lex_entry *lexicon_next_entry(const tamas_lexicon *lex, const lex_entry *e);
+
+/* Look-ups by index and code. */
+const person *lexicon_person(const tamas_lexicon *lex, int id);
+int lexicon_person_count(const tamas_lexicon *lex);
+int lexicon_entry_count(const tamas_lexicon *lex); /* phrases and words; 0 for NULL */
+const char *lexicon_country_code(int country);
+int lexicon_country_index(const char *code);
+const char *lexicon_office_code(int office);
+int lexicon_office_index(const char *code);
+int lexicon_office_rank(int office);
+
+/* The holder of an office in a country on a day (JDN; an unknown day, 0, is
+** taken as LEXICON_DAY: today's holder as far as the lexicon knows),
+** searching the overlay first; NULL if unknown or ambiguous. */
+const person *lexicon_office_holder(const tamas_lexicon *builtin,
+                                    const tamas_lexicon *overlay, int office,
+                                    int country, int32_t day, int *tenure_index);
+
+#endif /* TAMAS_LEXICON_H */

@@ -1,0 +1,55 @@
+#!/bin/sh
+# tests/lexicon_reject.sh — a lexicon row tamas cannot use fails the build:
+# test_lexicons (run by make before it links the library) is built against a
+# copy of sql/lexicon/ with bad rows added, and must fail, naming each file
+# and line.  Prints "N passed, N failed" like a unit test.  Needs the plain
+# build's objects (make builds them first).  Run from the repository root.
+set -u
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+check() { # check LABEL STATUS
+  if [ "$2" = 0 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL $1"; fi
+}
+mkdir "$tmp/lexicon"
+cp sql/lexicon/*.tsv "$tmp/lexicon/"
+lines() { wc -l <"$tmp/lexicon/$1"; }
+printf 'Nobody Known\tXYZ\tforeign_minister\t2020-01-01\t\tنوبادی\n' >>"$tmp/lexicon/persons.tsv"
+bad_person=$(lines persons.tsv)
+printf 'Someone Else\tIRN\tforeign_minister\t2020-13-01\t\tسامون\n' >>"$tmp/lexicon/persons.tsv"
+bad_date=$(lines persons.tsv)
+printf 'دیدارک\tmeeting\tin_person\n' >>"$tmp/lexicon/contact_cues.tsv"
+bad_cue=$(lines contact_cues.tsv)
+printf 'تلفنک\tcontact\tfax\n' >>"$tmp/lexicon/contact_cues.tsv"
+bad_medium=$(lines contact_cues.tsv)
+printf 'رئیس کاخ سبز\tUSA\tgardener\n' >>"$tmp/lexicon/office_phrases.tsv"
+bad_office=$(lines office_phrases.tsv)
+printf 'پربازدیدک\tsidebar\n' >>"$tmp/lexicon/page_cues.tsv"
+bad_page=$(lines page_cues.tsv)
+
+args=""
+for f in "$tmp"/lexicon/*.tsv; do args="$args tamas_lex_$(basename "$f" .tsv)=$f"; done
+# shellcheck disable=SC2086
+build/embed "$tmp/data.c" $args
+check "embed writes the lexicons" $?
+objs=$(ls build/obj/*/*.o | grep -v '^build/obj/sqlite/\|^build/obj/gen/')
+# shellcheck disable=SC2086
+cc -std=c11 -Iinclude -Iext -Itests/unit -D_GNU_SOURCE -o "$tmp/test_lexicons" \
+  tests/unit/test_lexicons.c "$tmp/data.c" $objs \
+  $(pkg-config --libs icu-uc icu-i18n libpcre2-8) -lpthread -lm
+check "the check builds against them" $?
+"$tmp/test_lexicons" >"$tmp/out" 2>&1
+[ $? != 0 ]; check "the check fails" $?
+expect() { # expect TEXT: a line of the report
+  grep -qF "$1" "$tmp/out"; check "reports $1" $?
+}
+expect "persons.tsv:$bad_person: unknown country 'XYZ'"
+expect "persons.tsv:$bad_date: start '2020-13-01' is not a date"
+expect "contact_cues.tsv:$bad_cue: unknown kind 'meeting'"
+expect "contact_cues.tsv:$bad_medium: unknown medium 'fax'"
+expect "office_phrases.tsv:$bad_office: unknown office 'gardener'"
+expect "page_cues.tsv:$bad_page: kind must be end, chrome, code or date"
+expect "6 lexicon rows could not be used"
+[ "$failed" = 0 ] || cat "$tmp/out"
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]
