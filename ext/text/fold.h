@@ -11,27 +11,33 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Fold Arabic letter variants to the Persian letters used in lexicon keys:
-** ي ى ئ‎(final) → ی, ك → ک, ة ۀ → ه, أ إ ٱ → ا; ASCII letters to lower case. */
+/* Fold a letter to the one form keys are made of, the fold of the match key
+** (tamas_match_key, fa_normalize(…, 'key')): ي ى ے ئ → ی; ك ڪ → ک;
+** ة ۀ ۂ ۃ ھ ہ ە → ه; أ إ ٱ آ → ا; ؤ → و; ASCII letters to lower case. */
 static inline uint32_t tamas_fold_letter(uint32_t cp) {
   switch (cp) {
-    case 0x064A: case 0x0649: return 0x06CC; /* ي ى → ی */
-    case 0x0643: return 0x06A9;              /* ك → ک */
-    case 0x0629: case 0x06C0: return 0x0647; /* ة ۀ → ه */
-    case 0x0623: case 0x0625: case 0x0671: return 0x0627; /* أ إ ٱ → ا */
+    case 0x064A: case 0x0649: case 0x06D2: case 0x0626: return 0x06CC; /* ي ى ے ئ → ی */
+    case 0x0643: case 0x06AA: return 0x06A9;                           /* ك ڪ → ک */
+    case 0x0629: case 0x06C0: case 0x06C2: case 0x06C3:                /* ة ۀ ۂ ۃ */
+    case 0x06BE: case 0x06C1: case 0x06D5: return 0x0647;              /* ھ ہ ە → ه */
+    case 0x0623: case 0x0625: case 0x0671: case 0x0622: return 0x0627; /* أ إ ٱ آ → ا */
+    case 0x0624: return 0x0648;                                        /* ؤ → و */
     default: break;
   }
   if (cp >= 'A' && cp <= 'Z') return cp + 32;
   return cp;
 }
 
-/* The common letters of Persian and Arabic text (ء…غ, ف…ي and پ چ ژ ک گ ی):
+/* The common letters of Persian and Arabic text (ء…غ, ف…ي and پ چ ژ ک گ ی),
+** and the Urdu and Kurdish forms the fold makes Persian (ڪ ھ ۀ ۂ ۃ ہ ے ە):
 ** word characters that are neither marks nor digits nor punctuation, so the
 ** scanners take them without the general tests.  Anything else goes the
 ** general way; the answer is the same. */
 static inline int tamas_is_common_letter(uint32_t cp) {
   return (cp >= 0x0621 && cp <= 0x063A) || (cp >= 0x0641 && cp <= 0x064A) || cp == 0x067E ||
-         cp == 0x0686 || cp == 0x0698 || cp == 0x06A9 || cp == 0x06AF || cp == 0x06CC;
+         cp == 0x0686 || cp == 0x0698 || cp == 0x06A9 || cp == 0x06AA || cp == 0x06AF ||
+         cp == 0x06BE || (cp >= 0x06C0 && cp <= 0x06C3) || cp == 0x06CC || cp == 0x06D2 ||
+         cp == 0x06D5;
 }
 
 /* Decode a two-byte character of the Arabic block (lead byte 0xD8-0xDB) at

@@ -41,6 +41,7 @@
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
 
+#include "fold.h"
 #include "text_internal.h"
 #include "utf8.h"
 
@@ -123,7 +124,7 @@ static int is_dropped_control(uint32_t cp) {
 
 /* Rule 3: Arabic, Urdu and Kurdish letter forms → the Persian letter, as
 ** hazm folds them.  ۀ, ة, آ and the hamza letters are kept. */
-static uint32_t fold_letter(uint32_t cp) {
+static uint32_t persian_letter(uint32_t cp) {
   switch (cp) {
     case 0x064A: /* ي Arabic yeh */
     case 0x0649: /* ى alef maksura */
@@ -166,7 +167,7 @@ static void init_char_classes(void) {
   uint32_t cp;
   for (cp = 0; cp < CLASS_TABLE_SIZE; cp++) {
     uint8_t k = K_OTHER;
-    if (is_dropped_control(cp) || is_removed_mark(cp) || fold_letter(cp) != cp ||
+    if (is_dropped_control(cp) || is_removed_mark(cp) || persian_letter(cp) != cp ||
         map_digit(cp, 0) != cp || space_class(cp) == C_NEWLINE ||
         cp == 0x00AD /* dropped from keys */)
       k = K_SLOW;
@@ -191,23 +192,6 @@ static int space_class(uint32_t cp) {
       cp == 0x3000)
     return C_SPACE;
   return C_CHAR;
-}
-
-/* Match keys only: further folds (see tamas_match_key in include/tamas.h). */
-static uint32_t key_fold(uint32_t cp) {
-  switch (cp) {
-    case 0x0626: return 0x06CC; /* ئ → ی */
-    case 0x0629:                /* ة → ه */
-    case 0x06C0: return 0x0647; /* ۀ → ه */
-    case 0x0622:                /* آ */
-    case 0x0623:                /* أ */
-    case 0x0625:                /* إ */
-    case 0x0671: return 0x0627; /* ٱ → ا */
-    case 0x0624: return 0x0648; /* ؤ → و */
-    default: break;
-  }
-  if (cp >= 'A' && cp <= 'Z') return cp + 32;
-  return cp;
 }
 
 /* Match keys only: invisible characters that are dropped. */
@@ -319,10 +303,10 @@ static void take_one(norm *n, uint32_t cp, size_t src) {
     if (cp == '\n') return; /* \r\n is one line break */
   }
   if (is_dropped_control(cp) || is_removed_mark(cp)) return;
-  cp = map_digit(fold_letter(cp), n->opts & TAMAS_NORM_ASCII_DIGITS);
+  cp = map_digit(persian_letter(cp), n->opts & TAMAS_NORM_ASCII_DIGITS);
   if (n->key) {
     if (is_key_invisible(cp)) return;
-    cp = key_fold(cp);
+    cp = tamas_fold_letter(cp); /* the one fold of keys (text/fold.h) */
   }
   cls = space_class(cp);
   if (cls == C_NEWLINE) {
@@ -364,7 +348,7 @@ static void take_presentation_form(norm *n, uint32_t cp, size_t src) {
 static void take(norm *n, uint32_t cp, size_t src) {
   if (cp < CLASS_TABLE_SIZE && !n->after_cr) {
     unsigned k = G.char_class[cp];
-    if (n->key && k != K_SPACE && (k == K_DIGIT || key_fold(cp) != cp)) k = K_SLOW;
+    if (n->key && k != K_SPACE && (k == K_DIGIT || tamas_fold_letter(cp) != cp)) k = K_SLOW;
     switch (k) { /* the fast path: no rule applies */
       case K_LETTER: feed_char(n, cp, src, TK_WORD); return;
       case K_OTHER: feed_char(n, cp, src, TK_OTHER); return;
