@@ -378,6 +378,9 @@ typedef struct tamas_event {
   tamas_status status;
   tamas_actor actor[2];
   char initiator[8];   /* country code of the side that initiated, or "" */
+  char place[8];       /* where an in-person contact took place: the country
+                          code of the place the text names («در مسکو»,
+                          «سفر … به تهران»), or "" when it names none */
   int32_t date, date_end; /* JDN; 0 when unknown */
   tamas_precision precision;
   tamas_span date_text;

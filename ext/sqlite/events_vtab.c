@@ -36,13 +36,13 @@ SQLITE_EXTENSION_INIT3
   "medium TEXT, status TEXT, actor1 TEXT, actor1_fa TEXT, actor1_country TEXT, "    \
   "actor1_office TEXT, actor1_known INTEGER, actor2 TEXT, actor2_fa TEXT, "         \
   "actor2_country TEXT, actor2_office TEXT, actor2_known INTEGER, initiator TEXT, " \
-  "date TEXT, date_end TEXT, date_precision TEXT, date_text TEXT, cameo TEXT, "     \
+  "place TEXT, date TEXT, date_end TEXT, date_precision TEXT, date_text TEXT, cameo TEXT, "     \
   "plover TEXT, first_time INTEGER, mentions INTEGER, evidence TEXT, "              \
   "evidence_start INTEGER, evidence_end INTEGER, published TEXT"
 
 enum {
   C_MEDIUM, C_STATUS, C_A1, C_A1_FA, C_A1_COUNTRY, C_A1_OFFICE, C_A1_KNOWN, C_A2, C_A2_FA,
-  C_A2_COUNTRY, C_A2_OFFICE, C_A2_KNOWN, C_INITIATOR, C_DATE, C_DATE_END, C_PRECISION,
+  C_A2_COUNTRY, C_A2_OFFICE, C_A2_KNOWN, C_INITIATOR, C_PLACE, C_DATE, C_DATE_END, C_PRECISION,
   C_DATE_TEXT, C_CAMEO, C_PLOVER, C_FIRST, C_MENTIONS, C_EVIDENCE, C_EV_START, C_EV_END,
   C_PUBLISHED, N_EVENT_COLUMNS
 };
@@ -352,6 +352,7 @@ static int events_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col
       result_actor(ctx, c, &e->actor[1], col - C_A2);
       break;
     case C_INITIATOR: tamas_result_text(ctx, e->initiator); break;
+    case C_PLACE: tamas_result_text(ctx, e->place); break;
     case C_DATE: tamas_result_day(ctx, e->date); break;
     case C_DATE_END: tamas_result_day(ctx, e->date_end); break;
     case C_PRECISION: tamas_result_text(ctx, tamas_precision_name(e->precision)); break;
