@@ -40,6 +40,7 @@ CORE_DIRS  := data text calendar lexicon article extract io timeline
 CORE_SRC   := $(filter-out ext/data/embed.c,$(foreach d,$(CORE_DIRS),$(wildcard ext/$(d)/*.c)))
 SQLITE_SRC := $(wildcard ext/sqlite/*.c)
 LEXICONS   := $(wildcard sql/lexicon/*.tsv)
+RULES      := $(wildcard sql/rules/*.tsv)
 GEN_DATA   := build/gen/lexicon_data.c
 # object names, relative to a build directory
 CORE_OBJ   := $(CORE_SRC:ext/%.c=obj/%.o) obj/gen/lexicon_data.o
@@ -59,9 +60,10 @@ all: build/tamas.so
 # ---- the lexicons, compiled in ------------------------------------------------
 build/embed: ext/data/embed.c | build
 	$(CC) -std=c11 -O1 -o $@ $<
-$(GEN_DATA): build/embed $(LEXICONS)
+$(GEN_DATA): build/embed $(LEXICONS) $(RULES)
 	@mkdir -p $(@D)
-	build/embed $@ $(foreach f,$(LEXICONS),tamas_lex_$(basename $(notdir $(f)))=$(f))
+	build/embed $@ $(foreach f,$(LEXICONS),tamas_lex_$(basename $(notdir $(f)))=$(f)) \
+	  $(foreach f,$(RULES),tamas_rules_$(basename $(notdir $(f)))=$(f))
 # A lexicon row its loader cannot use (an unknown kind, country or office
 # code, a bad date) fails the build, naming the file and line.
 build/lexicons.checked: build/tests/test_lexicons

@@ -384,9 +384,15 @@ typedef struct tamas_event {
   int32_t date, date_end; /* JDN; 0 when unknown */
   tamas_precision precision;
   tamas_span date_text;
+  const char *date_basis; /* how the date was fixed: "text" (a full date),
+                             "published" (a relative word, a weekday or a
+                             day and month, with the publication day),
+                             "window" (a day and month, with the years the
+                             article's persons held office), or NULL */
   int first_time;
   int mentions;
   tamas_span evidence; /* the sentence, bytes in the text */
+  char rules[160];     /* the rules of sql/rules/ that built it, ','-separated */
 } tamas_event;
 
 typedef struct tamas_extraction {

@@ -18,10 +18,10 @@ printf 'Nobody Known\tXYZ\tforeign_minister\t2020-01-01\t\tنوبادی\n' >>"$t
 bad_person=$(lines persons.tsv)
 printf 'Someone Else\tIRN\tforeign_minister\t2020-13-01\t\tسامون\n' >>"$tmp/lexicon/persons.tsv"
 bad_date=$(lines persons.tsv)
-printf 'دیدارک\tmeeting\tin_person\n' >>"$tmp/lexicon/contact_cues.tsv"
-bad_cue=$(lines contact_cues.tsv)
-printf 'تلفنک\tcontact\tfax\n' >>"$tmp/lexicon/contact_cues.tsv"
-bad_medium=$(lines contact_cues.tsv)
+printf 'دیدارک\tmeeting\tin_person\n' >>"$tmp/lexicon/words.tsv"
+bad_cue=$(lines words.tsv)
+printf 'تلفنک\tcontact\tfax\n' >>"$tmp/lexicon/words.tsv"
+bad_medium=$(lines words.tsv)
 printf 'رئیس کاخ سبز\tUSA\tgardener\n' >>"$tmp/lexicon/office_phrases.tsv"
 bad_office=$(lines office_phrases.tsv)
 printf 'پربازدیدک\tsidebar\n' >>"$tmp/lexicon/page_cues.tsv"
@@ -29,6 +29,7 @@ bad_page=$(lines page_cues.tsv)
 
 args=""
 for f in "$tmp"/lexicon/*.tsv; do args="$args tamas_lex_$(basename "$f" .tsv)=$f"; done
+for f in sql/rules/*.tsv; do args="$args tamas_rules_$(basename "$f" .tsv)=$f"; done
 # shellcheck disable=SC2086
 build/embed "$tmp/data.c" $args
 check "embed writes the lexicons" $?
@@ -45,8 +46,8 @@ expect() { # expect TEXT: a line of the report
 }
 expect "persons.tsv:$bad_person: unknown country 'XYZ'"
 expect "persons.tsv:$bad_date: start '2020-13-01' is not a date"
-expect "contact_cues.tsv:$bad_cue: unknown kind 'meeting'"
-expect "contact_cues.tsv:$bad_medium: unknown medium 'fax'"
+expect "words.tsv:$bad_cue: unknown category 'meeting'"
+expect "words.tsv:$bad_medium: unknown medium 'fax'"
 expect "office_phrases.tsv:$bad_office: unknown office 'gardener'"
 expect "page_cues.tsv:$bad_page: kind must be end, chrome, code or date"
 expect "6 lexicon rows could not be used"

@@ -1,7 +1,16 @@
 /*
-** extract_internal.h — what the parts of contact extraction share:
-** sentences turned into words and mentions (extract_scan.c), actors built
-** from mentions (extract_actors.c), and events (extract.c).
+** extract_internal.h — what the stages of contact extraction share.
+**
+**   extract_scan.c  a sentence as words and lexicon mentions, and its dates
+**   units.c     the mentions, verbs and words as units with categories, and
+**               the string of their categories the rules match
+**   rules.c     the rule files of sql/rules/, compiled to PCRE2, and matching
+**   actors.c    stages 0-2: word phrases, actor phrases and lists
+**               (phrases.tsv, actors.tsv, lists.tsv)
+**   events.c    stage 3: contact events (events.tsv), their status
+**               (status.tsv), medium (medium.tsv) and initiator (initiator.tsv)
+**   time.c      dates of events (clauses.tsv), and the article's time window
+**   extract.c   the article: sentences through the stages, events merged
 */
 #ifndef TAMAS_EXTRACT_INTERNAL_H
 #define TAMAS_EXTRACT_INTERNAL_H
@@ -12,9 +21,12 @@
 #include "tamas.h"
 
 #define MAX_WORDS 400    /* words of one sentence looked at */
-#define MAX_MENTIONS 160
-#define MAX_ACTORS 48
+#define MAX_MENTIONS 400
+#define MAX_UNITS 480    /* words, phrases and punctuation marks */
+#define MAX_ACTORS 64
+#define MAX_MEMBERS 8    /* actors in one list or plural office */
 #define KEY_BYTES 4096
+#define TAG_BYTES 8192   /* the category string of a sentence */
 
 #define PUNCT_COMMA 1 /* ، , ؛ */
 #define PUNCT_OTHER 2
@@ -23,6 +35,8 @@ typedef struct word {
   size_t key_start, key_end; /* folded bytes in the sentence key */
   size_t start, end;         /* bytes in the text */
   int after_punct;           /* punctuation before it: PUNCT_COMMA, PUNCT_OTHER or 0 */
+  uint32_t punct;            /* that punctuation mark (the last one) */
+  int quote_before;          /* a quotation mark before it */
   int has_digit;
   int kes_before;            /* words «که» before it in the sentence */
   int colons_before;         /* ':' before it in the sentence */
@@ -35,7 +49,7 @@ typedef struct mention {
   const tamas_lexicon *lex;  /* the lexicon the entries belong to */
   const lex_entry *first;    /* entries matched (walk with lexicon_next_entry) */
   unsigned kinds;            /* 1 << entry kind, for each kind among the entries */
-  unsigned cues;             /* 1 << cue kind, for each cue among the entries */
+  cat_mask cats;             /* the categories of the entries */
   int w0, w1;                /* words [w0, w1) */
   tamas_date_match date;     /* MK_DATE */
 } mention;
@@ -64,31 +78,11 @@ typedef struct sentence {
   int kes;                   /* words «که» among the words */
   mention mentions[MAX_MENTIONS];
   int n_mentions;
+  cat_mask cats;             /* the categories of all mentions */
 } sentence;
 
-/* Does a mention carry an entry of this kind (or this cue kind)?  Most
-** look-ups are answered by the masks, with no call. */
-const lex_entry *mention_kind_entry(const mention *m, entry_kind kind); /* m->kinds has it */
-const lex_entry *mention_cue_entry(const mention *m, int cue);          /* m->cues has it */
-static inline const lex_entry *mention_entry(const mention *m, entry_kind kind) {
-  return m->kind == MK_ENTRY && (m->kinds & (1u << kind)) ? mention_kind_entry(m, kind) : NULL;
-}
-static inline const lex_entry *mention_cue(const mention *m, int cue) {
-  return m->kind == MK_ENTRY && (m->cues & (1u << cue)) ? mention_cue_entry(m, cue) : NULL;
-}
-
-/* Is one of the words [w0, w1) exactly this folded word (of n bytes)?  The
-** callers name a literal, whose length the inline form knows. */
-int sentence_has_word_n(const sentence *s, int w0, int w1, const char *folded, size_t n);
-static inline int sentence_has_word(const sentence *s, int w0, int w1, const char *folded) {
-  return sentence_has_word_n(s, w0, w1, folded, strlen(folded));
-}
-
-/* Does «که» stand among the words [w0, w1), or ':' between the end of word
-** w0 and the start of word w1?  (Counted once, when the words are folded:
-** event rules ask this of many pairs of mentions.) */
-int sentence_has_ke(const sentence *s, int w0, int w1);
-int sentence_has_colon(const sentence *s, int w0, int w1);
+/* The entry of a mention with this category, or NULL. */
+const lex_entry *mention_category_entry(const mention *m, int cat);
 
 /* Scan [start, end) of text into words and mentions; with dates_too, also
 ** the dates of a sentence that holds a contact word (scan_sentence_dates:
@@ -112,26 +106,143 @@ int sentence_take_kept(sentence_store *st, sentence *s, const char *text, size_t
                        size_t end);
 void sentence_store_free(sentence_store *st);
 
-/* ---- actors ---- */
+/* ---- categories ---------------------------------------------------------- */
+
+/* The categories the C of extraction gives itself (the rest come from the
+** lexicon's words): indices of categories.tsv, looked up once. */
+typedef struct categories {
+  int person, office, offices, state_office, country, adjective;
+  int contact, medium, letter, welcome, trip;
+  int date, weekday, relday, relweek, relmonth, relyear;
+  int verb, past, present, subjunctive, participle, negative;
+  int comma, colon, quote, paren, dash, punct, number, word;
+  int actor, named, state, group;
+  int pronoun, counterpart, self, both, our_country, this_country;
+  int first;
+} categories;
+const categories *extract_categories(void);
+
+/* ---- units: a sentence as the rules read it ------------------------------ */
+
+typedef struct unit {
+  cat_mask cats;
+  int w0, w1;                /* words [w0, w1) */
+  int mention;               /* its mention, or -1 */
+  int actor;                 /* an actor unit (stage 1 on): index in the actors */
+  int value;                 /* a medium, a relative offset or a weekday */
+  int country;               /* our_country: the state */
+  size_t start, end;         /* bytes in the text */
+} unit;
+
+/* A sentence's units, and the string of their categories: each unit is
+** '<', one byte per category, '>' (rules.c compiles {person} to a pattern
+** over it). */
+typedef struct tagged {
+  unit units[MAX_UNITS];
+  int n;
+  char tags[TAG_BYTES];
+  size_t len;
+  int16_t unit_at[TAG_BYTES]; /* the unit whose '<' is at each offset, else -1 */
+  cat_mask all;               /* every category of the sentence */
+} tagged;
+
+/* The byte that stands for a category in the string (by index). */
+char category_byte(int cat);
+
+/* Units of a scanned sentence (its mentions, verbs, words and marks). */
+void units_of_sentence(const sentence *s, tagged *t);
+/* Write t->tags from t->units (after a stage changed them). */
+void units_write_tags(tagged *t);
+
+/* ---- rules ----------------------------------------------------------------- */
+
+/* The stages, each a file of sql/rules/, in cascade order. */
+typedef enum rule_stage {
+  STAGE_PHRASES, STAGE_ACTORS, STAGE_LISTS, STAGE_EVENTS, STAGE_STATUS, STAGE_MEDIUM, STAGE_INITIATOR,
+  STAGE_CLAUSES, N_STAGES
+} rule_stage;
+
+/* The roles a rule's named groups fill ((?<a>…) is ROLE_A). */
+typedef enum rule_role {
+  ROLE_A, ROLE_B, ROLE_C, ROLE_I, ROLE_P, ROLE_O, ROLE_K, ROLE_K2, ROLE_N, ROLE_H, ROLE_M,
+  ROLE_X, N_ROLES
+} rule_role;
+
+typedef struct rule rule;
+
+/* One match: the rule, and each role's units [u0, u1) (u0 = -1: not in it). */
+typedef struct rule_match {
+  const rule *r;
+  int u0, u1; /* the whole match */
+  int role[N_ROLES][2];
+} rule_match;
+
+/* What a rule builds: its action (per stage) and arguments. */
+typedef enum rule_action {
+  /* phrases */
+  ACT_MERGE,
+  /* actors, lists */
+  ACT_ACTOR, ACT_COUNTERPART, ACT_PRONOUN, ACT_PLURAL, ACT_BOTH, ACT_STATE, ACT_SKIP,
+  ACT_SHARED, ACT_LIST,
+  /* events */
+  ACT_EVENT,
+  /* status */
+  ACT_STATUS,
+  /* medium, initiator, clauses */
+  ACT_MEDIUM, ACT_INITIATOR, ACT_BOUNDARY
+} rule_action;
+
+const char *rule_name(const rule *r);
+rule_action rule_action_of(const rule *r);
+int rule_arg(const rule *r);           /* ACT_STATUS: the status (or -1: none) */
+int rule_initiator_role(const rule *r); /* ACT_EVENT: the role that initiated, or -1 */
+int rule_index(const rule *r);          /* a rule's number, for the trace */
+
+/* The compiled rules (NULL when out of memory); a stage's rules are tried
+** in file order. */
+typedef struct rule_set rule_set;
+const rule_set *rules_builtin(void);
+/* Every match of every rule of a stage (each start, so matches may
+** overlap), in rule order then position.  Returns how many were written to
+** out (at most max).  `md` is the caller's PCRE2 match data. */
+typedef struct rule_matcher rule_matcher;
+rule_matcher *rule_matcher_new(void);
+void rule_matcher_free(rule_matcher *m);
+int rules_match(const rule_set *rs, rule_stage stage, const tagged *t, rule_matcher *m,
+                rule_match *out, int max);
+/* The number of rules, and rule i (for the trace and the tests). */
+int rules_count(const rule_set *rs);
+const rule *rules_at(const rule_set *rs, int i);
+/* A rule file compiled on its own (the tests and the fuzz target): NULL and
+** a message in err (cap bytes) when a row is wrong. */
+rule_set *rules_compile_text(rule_stage stage, const char *text, size_t len, char *err,
+                             size_t cap);
+void rules_free(rule_set *rs);
+
+/* ---- actors ---------------------------------------------------------------- */
 
 typedef struct actor {
+  const rule *rule;          /* the rule that built it */
   const person *who;         /* NULL when only the office/country is known */
   int country, office;
   int unknown_name;          /* name words not in the lexicon */
   size_t name_start, name_end;
-  int from_pronoun, from_counterpart, from_plural;
-  int m0, m1;                /* mentions [m0, m1) */
-  int w0;                    /* first word, a title or unknown name included */
+  int from_pronoun, from_counterpart;
+  int members[MAX_MEMBERS];  /* a group: its actors */
+  int n_members;             /* 0 for one actor */
+  int u0, u1;                /* units [u0, u1) of the sentence before stage 1 */
   size_t start, end;         /* bytes */
 } actor;
 
 #define MAX_ARTICLE_PERSONS 64
 
+/* What the sentences of an article share. */
 typedef struct context {
   const tamas_lexicon *base, *overlay;
   const person *named[MAX_ARTICLE_PERSONS]; /* persons the article names */
   int n_named;
   int32_t day;               /* the publication day (JDN) or 0 */
+  int32_t window_lo, window_hi; /* the article's time, when day is 0 (0: none) */
   actor last_subject;        /* the person last named as a subject */
   int have_subject;
   int last_country;          /* the country named last («این کشور») */
@@ -139,12 +250,52 @@ typedef struct context {
   int n_countries;
 } context;
 
-/* Build the actors of a sentence from its mentions.  Returns how many. */
-int build_actors(const sentence *s, context *cx, int32_t day, actor *out, int max);
+/* Stages 1 and 2 over the units of t: actor phrases, then lists, each made
+** one unit of category actor (t is rewritten).  Returns the actors. */
+int build_actors(const rule_set *rs, rule_matcher *m, tagged *t, const sentence *s,
+                 context *cx, actor *out, int max);
 
-/* The holder of an office: a person the article names, else the lexicon's
-** holder on the day. */
-const person *resolve_holder(const context *cx, int office, int country, int32_t day);
+/* The holder of an office in a state for the article: a person it names,
+** else the one holder of its time (day, or window); NULL when not one. */
+const person *resolve_holder(const context *cx, int office, int country);
+
+/* ---- events ---------------------------------------------------------------- */
+
+/* One sentence through the stages: what the stages read and write. */
+typedef struct sentence_work {
+  const sentence *s;
+  tagged *t;
+  actor *actors;             /* MAX_ACTORS */
+  int n_actors;
+  context *cx;
+  const rule_set *rs;
+  rule_matcher *m;
+  void (*add)(void *sink, const tamas_event *ev); /* an event found */
+  void *sink;
+  int failed;                /* out of memory */
+} sentence_work;
+
+/* Stage 3 and the attributes: the events of a sentence whose actors are
+** built, each handed to w->add. */
+typedef struct event_work event_work;
+void sentence_events(sentence_work *w);
+
+/* The date of a contact whose word is units [c0, c1) (time.c): within its
+** clause (a clause starts at each unit u with boundary[u]), from a date,
+** a relative word or a weekday, resolved with the publication day or the
+** article's window; sets ev->date, date_end, precision, date_text,
+** date_basis.  `future`: a planned contact (a bare weekday is the next). */
+void event_date(const sentence_work *w, const unsigned char *boundary, int c0, int c1,
+                int future, tamas_event *ev);
+
+/* The article's time when it has no publication day: the days its named
+** persons held office together (time.c).  Sets cx->window_lo/hi, or leaves
+** them 0. */
+void article_window(context *cx);
+
+/* An actor as an event side: its name (the person's title, a romanised
+** unknown name, or org:CODE), state, office and words. */
+void name_actor(const sentence_work *w, const actor *a, tamas_actor *out);
 
 /* Copy UTF-8 text into out[cap], cut at a character boundary. */
 void copy_utf8(char *out, size_t cap, const char *text, size_t n);

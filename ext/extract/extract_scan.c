@@ -25,17 +25,11 @@
 #define SEPARATOR 0x01
 #define MATCH_UNKNOWN ((size_t)-1) /* a word's phrase not looked up yet */
 
-const lex_entry *mention_kind_entry(const mention *m, entry_kind kind) {
+const lex_entry *mention_category_entry(const mention *m, int cat) {
   const lex_entry *e;
+  if (m->kind != MK_ENTRY || !cat_has(&m->cats, cat)) return NULL;
   for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
-    if (e->kind == kind) return e;
-  return NULL;
-}
-
-const lex_entry *mention_cue_entry(const mention *m, int cue) {
-  const lex_entry *e;
-  for (e = m->first; e; e = lexicon_next_entry(m->lex, e))
-    if (e->kind == E_CUE && e->cue == cue) return e;
+    if (lexicon_entry_category(e) == cat) return e;
   return NULL;
 }
 
@@ -75,13 +69,18 @@ static void walk_begin(letter_walk *lw) {
 }
 
 /* A word starts, unless the sentence has as many as it keeps (0). */
-static inline int open_word(sentence *s, size_t key_start, size_t start, int *punct, int colons) {
+static inline int open_word(sentence *s, size_t key_start, size_t start, int *punct, int colons,
+                            uint32_t *mark, int *quote) {
   word *w;
   if (s->n_words == MAX_WORDS) return 0;
   w = &s->words[s->n_words++];
   w->key_start = key_start;
   w->start = start;
   w->after_punct = *punct;
+  w->punct = *mark;
+  w->quote_before = *quote;
+  *mark = 0;
+  *quote = 0;
   w->has_digit = 0;
   w->kes_before = s->kes;
   w->colons_before = colons;
@@ -110,7 +109,8 @@ static void fold_words(sentence *s) {
   const size_t end = s->end; /* locals: stores to key[] may alias any char */
   char *key = s->key;
   size_t i = s->start, cl, klen = 0, word_end = 0;
-  int in_word = 0, punct = 0, colons = 0, w;
+  int in_word = 0, punct = 0, colons = 0, quote = 0, w;
+  uint32_t mark = 0;
   letter_walk lw;
   walk_begin(&lw);
   tamas_common_folds_ready();
@@ -124,7 +124,7 @@ static void fold_words(sentence *s) {
       const size_t room = i + (KEY_BYTES - 8 - klen), last = end - 1 < room ? end - 1 : room;
       const da_cell *cells = lw.cells;
       int32_t state = lw.state;
-      if (!in_word && !(in_word = open_word(s, klen, i, &punct, colons))) break;
+      if (!in_word && !(in_word = open_word(s, klen, i, &punct, colons, &mark, &quote))) break;
       do {
         memcpy(key + klen, f, 2);
         state = da_cells_step_or_sink(cells, lw.sink, state, f[2]);
@@ -148,7 +148,7 @@ static void fold_words(sentence *s) {
     }
     if (is_word_char(cp)) {
       int d = tamas_digit_value(cp);
-      if (!in_word && !(in_word = open_word(s, klen, i, &punct, colons))) break;
+      if (!in_word && !(in_word = open_word(s, klen, i, &punct, colons, &mark, &quote))) break;
       lw.valid = 0; /* not a common letter: the look-up walks the word itself */
       if (d >= 0) key[klen++] = (char)('0' + d), s->words[s->n_words - 1].has_digit = 1;
       else klen += tamas_utf8_encode(tamas_fold_letter(cp), key + klen);
@@ -159,11 +159,12 @@ static void fold_words(sentence *s) {
     if (in_word) end_word(s, klen, word_end, &lw);
     in_word = 0;
     if (cp == 0xAB || cp == 0xBB || cp == '"' || cp == 0x201C || cp == 0x201D) {
-      /* quotes: «آماده» است still reads as «آماده است» */
+      quote = 1; /* quotes: «آماده» است still reads as «آماده است» */
     } else if (!tamas_is_space(cp) && !tamas_is_invisible(cp)) {
       key[klen++] = SEPARATOR; /* phrases never cross punctuation */
       colons += cp == ':';
       punct = (cp == 0x060C || cp == ',' || cp == 0x061B || cp == ';') ? PUNCT_COMMA : PUNCT_OTHER;
+      mark = cp;
     }
     i += cl;
   }
@@ -180,10 +181,6 @@ static int word_at_byte(const sentence *s, size_t byte) {
   for (w = 0; w < s->n_words; w++)
     if (s->words[w].end > byte) return w;
   return s->n_words;
-}
-
-static int only_name_cues(unsigned kinds, unsigned cues) {
-  return kinds == 1u << E_CUE && (cues & ~(1u << C_STOP | 1u << C_HONORIFIC)) == 0;
 }
 
 int sentence_has_word_n(const sentence *s, int w0, int w1, const char *folded, size_t n) {
@@ -228,7 +225,7 @@ static void matcher_init(matcher *mt, const tamas_lexicon *overlay, int walked) 
 
 /* The longest phrase of either lexicon at word w; the overlay's wins a tie. */
 static void match_word(sentence *s, const matcher *mt, int w) {
-  static const lex_match none = {NULL, 0, 0, 0};
+  static const lex_match none;
   const word *wd = &s->words[w];
   word_match *wm = &s->matches[w];
   int32_t state = mt->walked ? s->lex_states[w] : -1;
@@ -330,6 +327,7 @@ static void read_mentions(sentence *s, const matcher *mt, const mention *dates, 
                           const unsigned char *date_word) {
   int w, d = 0;
   s->n_mentions = 0;
+  memset(&s->cats, 0, sizeof s->cats);
   for (w = 0; w < s->n_words;) {
     const word_match *wm;
     size_t ks = s->words[w].key_start;
@@ -354,26 +352,26 @@ static void read_mentions(sentence *s, const matcher *mt, const mention *dates, 
     }
     w0 = w;
     while (w < s->n_words && s->words[w].key_start < ks + wm->found.len) w++;
-    /* stop words and honorifics only matter to unknown names, which look
-    ** them up themselves: they are not mentions */
-    if (only_name_cues(wm->found.kinds, wm->found.cues) || s->n_mentions == MAX_MENTIONS) continue;
+    if (s->n_mentions == MAX_MENTIONS) continue;
     m = &s->mentions[s->n_mentions++];
     memset(&m->date, 0, sizeof m->date);
     m->kind = MK_ENTRY;
     m->lex = wm->lex;
     m->first = wm->found.first;
     m->kinds = wm->found.kinds;
-    m->cues = wm->found.cues;
+    m->cats = wm->found.cats;
+    cat_or(&s->cats, &m->cats);
     m->w0 = w0;
     m->w1 = w;
   }
 }
 
+/* A contact word (of any kind) among the mentions: only such a sentence
+** can hold an event, and only its dates are read. */
 static int has_contact_cue(const sentence *s) {
-  int m;
-  for (m = 0; m < s->n_mentions; m++)
-    if (s->mentions[m].cues & (1u << C_CONTACT)) return 1;
-  return 0;
+  const categories *c = extract_categories();
+  return cat_has(&s->cats, c->contact) || cat_has(&s->cats, c->letter) ||
+         cat_has(&s->cats, c->welcome) || cat_has(&s->cats, c->trip);
 }
 
 /* The dates of a sentence whose words and phrases are read: only a sentence
@@ -424,6 +422,7 @@ void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
 typedef struct kept_head {
   size_t start, end, key_len, size;
   int truncated, n_words, kes, n_mentions;
+  cat_mask cats;
 } kept_head;
 
 #define KEPT_ALIGN 16
@@ -460,7 +459,8 @@ static void copy_parts(sentence *s, unsigned char *p, const kept_head *h, int to
 }
 
 int sentence_keep(sentence_store *st, const sentence *s) {
-  kept_head h = {s->start, s->end, s->key_len, 0, s->truncated, s->n_words, s->kes, s->n_mentions};
+  kept_head h = {s->start,   s->end, s->key_len,    0,      s->truncated,
+                 s->n_words, s->kes, s->n_mentions, s->cats};
   h.size = kept_size(&h);
   if (st->len + h.size > KEPT_MAX_BYTES) return 0;
   if (st->len + h.size > st->cap) {
@@ -491,6 +491,7 @@ int sentence_take_kept(sentence_store *st, sentence *s, const char *text, size_t
   s->n_words = h.n_words;
   s->kes = h.kes;
   s->n_mentions = h.n_mentions;
+  s->cats = h.cats;
   copy_parts(s, st->buf + st->read, &h, 0);
   st->read += h.size;
   return 1;

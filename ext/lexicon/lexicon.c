@@ -43,7 +43,8 @@ typedef struct entry_link {
   int32_t next;
   /* of the list from this entry on, one bit each: entry kinds, cue kinds
   ** (lists grow at the head, so the head's masks are the list's) */
-  unsigned list_kinds, list_cues;
+  unsigned list_kinds;
+  cat_mask list_cats;
 } entry_link;
 
 /* The built-in trie, once loaded, is copied into a double array for
@@ -172,10 +173,11 @@ static int add_phrase(tamas_lexicon *lex, const char *text, size_t n, const lex_
   link->e = *e;
   link->next = lex->nodes[node].first_entry;
   link->list_kinds = 1u << e->kind;
-  link->list_cues = e->kind == E_CUE ? 1u << e->cue : 0;
+  memset(&link->list_cats, 0, sizeof link->list_cats);
+  cat_add(&link->list_cats, lexicon_entry_category(e));
   if (link->next >= 0) {
     link->list_kinds |= lex->entries[link->next].list_kinds;
-    link->list_cues |= lex->entries[link->next].list_cues;
+    cat_or(&link->list_cats, &lex->entries[link->next].list_cats);
   }
   lex->nodes[node].first_entry = lex->n_entries++;
   return 1;
@@ -341,11 +343,12 @@ static size_t match_hashed(const tamas_lexicon *lex, const unsigned char *key, s
 static void set_match(const tamas_lexicon *lex, size_t len, int32_t first, lex_match *m) {
   m->len = len;
   m->first = NULL;
-  m->kinds = m->cues = 0;
+  m->kinds = 0;
+  memset(&m->cats, 0, sizeof m->cats);
   if (len == 0) return;
   m->first = &lex->entries[first].e;
   m->kinds = lex->entries[first].list_kinds;
-  m->cues = lex->entries[first].list_cues;
+  m->cats = lex->entries[first].list_cats;
 }
 
 /* The longest phrase of either form of the trie: its length, and the first
@@ -597,56 +600,62 @@ static int load_persons(tamas_lexicon *lex) {
   return 1;
 }
 
-static int cue_kind_of(const char *s, size_t n) {
-  static const char *const names[] = {
-      "", "contact", "medium", "planned", "proposed", "requested", "refused", "denied",
-      "future", "negation", "initiator", "first", "relday", "relweek", "relmonth",
-      "relyear", "pronoun", "counterpart", "reciprocal", "both", "with", "weekday",
-      "honorific", "stop", "this_country", "to"};
-  _Static_assert(sizeof names / sizeof names[0] == C_KINDS, "one name per cue kind");
-  int i;
-  for (i = 1; i < (int)(sizeof names / sizeof names[0]); i++)
-    if (strlen(names[i]) == n && memcmp(names[i], s, n) == 0) return i;
-  return 0;
-}
-
-static int load_cues(tamas_lexicon *lex) {
-  tsv_reader r;
-  tsv_open(&r, TAMAS_LEX(contact_cues));
-  while (tsv_next(&r)) {
-    lex_entry e = {E_CUE, 0, -1, 0, 0, 0};
-    const char *v = r.nfields > 2 ? r.field[2] : "";
-    size_t vn = r.nfields > 2 ? r.len[2] : 0;
-    if (r.nfields < 2 || !(e.cue = cue_kind_of(r.field[1], r.len[1]))) {
-      tsv_reject(&r, "unknown kind '%.*s'", r.nfields < 2 ? 0 : (int)r.len[1], r.field[1]);
-      continue;
-    }
-    if (e.cue == C_CONTACT || e.cue == C_MEDIUM) {
-      if (!(e.value = tamas_medium_from_name(v, vn))) {
-        tsv_reject(&r, "unknown medium '%.*s'", (int)vn, v);
-        continue;
-      }
-    } else if (vn == 4 && memcmp(v, "near", 4) == 0) {
-      e.value = 1;
-    } else if (vn > 0) {
-      e.value = atoi(v);
-    }
-    if (!add_phrase(lex, r.field[0], r.len[0], &e)) return 0;
-  }
-  return 1;
-}
-
 /* The weekday cues, from the one list of weekday names (calendar/
 ** datewords.c): the name in full and in two words (one key: spaces fold
 ** away). */
 static int load_weekdays(tamas_lexicon *lex) {
-  int i, k;
+  int i, k, weekday = lexicon_category("weekday", 7);
   for (i = 0; i < 7; i++)
     for (k = 0; k < 2; k++) {
       const char *name = k ? dateword_weekday_in_words(i) : tamas_weekday_name(i);
-      lex_entry e = {E_CUE, 0, -1, 0, C_WEEKDAY, i};
-      if (!add_phrase(lex, name, strlen(name), &e)) return 0;
+      lex_entry w = {E_WORD, 0, -1, 0, weekday, i};
+      if (!add_phrase(lex, name, strlen(name), &w)) return 0;
     }
+  return 1;
+}
+
+/* words.tsv: a phrase and its category, with the value its category takes
+** (categories.tsv): a medium, a number or a country. */
+static int load_words(tamas_lexicon *lex) {
+  tsv_reader r;
+  tsv_open(&r, TAMAS_LEX(words));
+  while (tsv_next(&r)) {
+    lex_entry e = {E_WORD, 0, -1, 0, -1, 0};
+    const char *v = r.nfields > 2 ? r.field[2] : "";
+    size_t vn = r.nfields > 2 ? r.len[2] : 0;
+    if (r.nfields < 2 || (e.cue = lexicon_category(r.field[1], r.len[1])) < 0) {
+      tsv_reject(&r, "unknown category '%.*s'", r.nfields < 2 ? 0 : (int)r.len[1], r.field[1]);
+      continue;
+    }
+    switch (lexicon_category_value(e.cue)) {
+      case CV_MEDIUM:
+        if (!(e.value = tamas_medium_from_name(v, vn))) {
+          tsv_reject(&r, "unknown medium '%.*s'", (int)vn, v);
+          continue;
+        }
+        break;
+      case CV_NUMBER:
+        if (vn == 0) {
+          tsv_reject(&r, "a number is needed");
+          continue;
+        }
+        e.value = atoi(v);
+        break;
+      case CV_COUNTRY:
+        if ((e.country = country_index_n(v, vn)) < 0) {
+          tsv_reject(&r, "unknown country '%.*s'", (int)vn, v);
+          continue;
+        }
+        break;
+      case CV_NONE:
+        if (vn) {
+          tsv_reject(&r, "category '%.*s' takes no value", (int)r.len[1], r.field[1]);
+          continue;
+        }
+        break;
+    }
+    if (!add_phrase(lex, r.field[0], r.len[0], &e)) return 0;
+  }
   return 1;
 }
 
@@ -657,7 +666,8 @@ static void build_builtin(void) {
   if (!lex) return;
   if (load_countries(lex, TAMAS_LEX(countries), 1, 2, 3) &&
       load_countries(lex, TAMAS_LEX(orgs), 1, 2, 0) && load_offices(lex) &&
-      load_office_phrases(lex) && load_persons(lex) && load_cues(lex) && load_weekdays(lex)) {
+      load_office_phrases(lex) && load_persons(lex) && load_weekdays(lex) &&
+      load_words(lex)) {
     freeze(lex); /* when out of memory, the hashed trie serves */
     index_holders(lex);
     builtin = lex;
@@ -756,6 +766,10 @@ int lexicon_person_count(const tamas_lexicon *lex) { return lex ? lex->n_persons
 
 int lexicon_entry_count(const tamas_lexicon *lex) { return lex ? (int)lex->n_entries : 0; }
 
+int tenure_overlaps(const tenure *t, int32_t lo, int32_t hi) {
+  return (t->start == 0 || t->start <= hi) && (t->end == 0 || lo <= t->end);
+}
+
 int tenure_covers(const tenure *t, int32_t day) {
   return day == 0 || ((t->start == 0 || t->start <= day) && (t->end == 0 || day <= t->end));
 }
@@ -803,22 +817,40 @@ static void holder_range(const tamas_lexicon *lex, int office, int country, int 
     (*to)++;
 }
 
-/* One candidate tenure: count a new person, remember the last. */
-static void consider(const tamas_lexicon *lex, int i, int j, int office, int country,
-                     int32_t day, const person **found, int *hits, int *tenure_index) {
+/* One candidate tenure, in force on some day of [lo, hi]: count a new
+** person, remember the last. */
+static void consider(const tamas_lexicon *lex, int i, int j, int office, int country, int32_t lo,
+                     int32_t hi, const person **found, int *hits, int *tenure_index) {
   const tenure *t = &lex->persons[i].tenures[j];
-  if (t->office == office && t->country == country && tenure_covers(t, day)) {
+  if (t->office == office && t->country == country && tenure_overlaps(t, lo, hi)) {
     if (*found != &lex->persons[i]) (*hits)++;
     *found = &lex->persons[i];
     if (tenure_index) *tenure_index = j;
   }
 }
 
+static const person *holder_between(const tamas_lexicon *base, const tamas_lexicon *overlay,
+                                    int office, int country, int32_t lo, int32_t hi,
+                                    int *tenure_index);
+
 const person *lexicon_office_holder(const tamas_lexicon *base, const tamas_lexicon *overlay,
                                     int office, int country, int32_t day, int *tenure_index) {
+  if (day == 0) day = LEXICON_DAY;
+  return holder_between(base, overlay, office, country, day, day, tenure_index);
+}
+
+const person *lexicon_office_holder_between(const tamas_lexicon *base,
+                                            const tamas_lexicon *overlay, int office,
+                                            int country, int32_t lo, int32_t hi) {
+  int t;
+  return holder_between(base, overlay, office, country, lo, hi, &t);
+}
+
+static const person *holder_between(const tamas_lexicon *base, const tamas_lexicon *overlay,
+                                    int office, int country, int32_t lo, int32_t hi,
+                                    int *tenure_index) {
   const tamas_lexicon *lexes[2] = {overlay, base};
   int l;
-  if (day == 0) day = LEXICON_DAY;
   for (l = 0; l < 2; l++) {
     const tamas_lexicon *lex = lexes[l];
     const person *found = NULL;
@@ -827,12 +859,12 @@ const person *lexicon_office_holder(const tamas_lexicon *base, const tamas_lexic
     holder_range(lex, office, country, &from, &to);
     if (from >= 0) {
       for (i = from; i < to; i++)
-        consider(lex, lex->holders[i].person, lex->holders[i].tenure, office, country, day,
+        consider(lex, lex->holders[i].person, lex->holders[i].tenure, office, country, lo, hi,
                  &found, &hits, tenure_index);
     } else {
       for (i = 0; i < lex->n_persons; i++)
         for (j = 0; j < lex->persons[i].n_tenures; j++)
-          consider(lex, i, j, office, country, day, &found, &hits, tenure_index);
+          consider(lex, i, j, office, country, lo, hi, &found, &hits, tenure_index);
     }
     if (hits == 1) return found;
     if (hits > 1) return NULL;

@@ -4,7 +4,7 @@
 **
 ** The built-in lexicon is read once per process from the TSV files compiled
 ** into the library (persons, offices, office_phrases, countries, orgs,
-** contact_cues) and never changes afterwards, so threads share it.  Persons
+** words, categories) and never changes afterwards, so threads share it.  Persons
 ** added at run time (the tamas_actors table) go into a separate overlay
 ** lexicon that belongs to one connection.
 */
@@ -22,32 +22,56 @@ typedef enum entry_kind {
   E_COUNTRY_OFFICE,  /* id: office, country: fixed («رئیس پنتاگون») */
   E_COUNTRY,         /* country: a country's name or metonym («مسکو») */
   E_COUNTRY_ADJ,     /* country: its adjective («روسی», «آمریکایی») */
-  E_CUE,             /* cue: a contact_cues.tsv kind, value */
+  E_WORD,            /* cue: a category of categories.tsv (words.tsv), value;
+                        country: for a category whose value is a country */
   E_KINDS            /* how many: masks of entry kinds are 32 bits */
 } entry_kind;
 _Static_assert(E_KINDS <= 32, "an entry kind would fall out of the 32-bit kind masks");
 
-typedef enum cue_kind_x {
-  C_CONTACT = 1, C_MEDIUM, C_PLANNED, C_PROPOSED, C_REQUESTED, C_REFUSED, C_DENIED,
-  C_FUTURE, C_NEGATION, C_INITIATOR, C_FIRST, C_RELDAY, C_RELWEEK, C_RELMONTH,
-  C_RELYEAR, C_PRONOUN, C_COUNTERPART, C_RECIPROCAL, C_BOTH, C_WITH, C_WEEKDAY,
-  C_HONORIFIC, C_STOP, C_THIS_COUNTRY, C_TO,
-  C_KINDS /* how many: masks of cue kinds are 32 bits */
-} cue_kind_x;
-_Static_assert(C_KINDS <= 32, "a cue kind would fall out of the 32-bit cue masks");
 
-/* The medium a contact word names (lex_entry.value of C_CONTACT and C_MEDIUM
-** cues): a tamas_medium, or none. */
+/* The medium a contact word names (lex_entry.value of a word whose category
+** takes a medium, categories.tsv): a tamas_medium, or none. */
 enum { MEDIUM_NONE = 0, MEDIUM_UNSPECIFIED = TAMAS_MEDIUM_UNSPECIFIED, MEDIUM_LETTER = TAMAS_LETTER,
        MEDIUM_VIDEO = TAMAS_VIDEO, MEDIUM_PHONE = TAMAS_PHONE, MEDIUM_IN_PERSON = TAMAS_IN_PERSON };
+
+/* Word categories (sql/lexicon/categories.tsv), by index: the extraction
+** rules are written over them.  A unit of a sentence has a set of them. */
+#define CAT_MAX 128
+typedef struct cat_mask {
+  uint64_t w[2];
+} cat_mask;
+static inline void cat_add(cat_mask *m, int c) {
+  if (c >= 0 && c < CAT_MAX) m->w[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+static inline int cat_has(const cat_mask *m, int c) {
+  return c >= 0 && c < CAT_MAX && (m->w[c >> 6] >> (c & 63) & 1);
+}
+static inline void cat_or(cat_mask *m, const cat_mask *x) {
+  m->w[0] |= x->w[0];
+  m->w[1] |= x->w[1];
+}
+/* Does m hold every category of need? */
+static inline int cat_all(const cat_mask *m, const cat_mask *need) {
+  return (m->w[0] & need->w[0]) == need->w[0] && (m->w[1] & need->w[1]) == need->w[1];
+}
+/* What a category's value (words.tsv) is. */
+typedef enum cat_value { CV_NONE, CV_MEDIUM, CV_NUMBER, CV_COUNTRY } cat_value;
+/* The index of a category name (n bytes), or -1; its name; how many. */
+int lexicon_category(const char *name, size_t n);
+const char *lexicon_category_name(int c);
+int lexicon_category_count(void);
+cat_value lexicon_category_value(int c);
+/* The categories every form of a verb carries (verb_classes.tsv), by the
+** verb's infinitive (as verb_stems.tsv writes it). */
+cat_mask lexicon_verb_categories(const char *infinitive);
 
 typedef struct lex_entry {
   entry_kind kind;
   int id;        /* person or office index */
   int country;   /* country index, -1 if none */
   int plural;
-  int cue;       /* cue_kind_x */
-  int value;     /* cue value (medium, days, binds near) */
+  int cue;       /* E_WORD: its category (categories.tsv) */
+  int value;     /* E_WORD: its value (a medium, a number of days …) */
 } lex_entry;
 
 typedef struct tenure {
@@ -63,6 +87,8 @@ typedef struct tenure {
 ** The one answer to the question: a caller that wants the holder "as far as
 ** the lexicon knows" asks about LEXICON_DAY. */
 int tenure_covers(const tenure *t, int32_t day);
+/* Is the tenure in force on some day of [lo, hi]? */
+int tenure_overlaps(const tenure *t, int32_t lo, int32_t hi);
 
 /* The day persons.tsv was last checked (2026-11-23): an open tenure is one in
 ** force on it. */
@@ -97,13 +123,17 @@ void lexicon_read_begin(const tamas_lexicon *lex);
 void lexicon_read_end(const tamas_lexicon *lex);
 
 /* A phrase found at a word start: its length in key bytes (0 when none),
-** its entries, and one bit each for the entry kinds (1 << entry_kind) and
-** cue kinds (1 << cue_kind) among them. */
+** its entries, one bit each for the entry kinds (1 << entry_kind) among
+** them, and their categories. */
 typedef struct lex_match {
   const lex_entry *first;
   size_t len;
-  unsigned kinds, cues;
+  unsigned kinds;
+  cat_mask cats; /* the categories of its entries */
 } lex_match;
+
+/* The category of an entry (a person's is «person», a word's its own). */
+int lexicon_entry_category(const lex_entry *e);
 
 /* The longest entry list matching folded compact text key[start..n) from
 ** `start`, ending only where ends[i] is true (ends[] over the whole key,
@@ -139,6 +169,11 @@ int lexicon_office_rank(int office);
 /* The holder of an office in a country on a day (JDN; an unknown day, 0, is
 ** taken as LEXICON_DAY: today's holder as far as the lexicon knows),
 ** searching the overlay first; NULL if unknown or ambiguous. */
+/* The one person who held the office in the state on some day of [lo, hi]
+** (overlay first); NULL when nobody, or more than one, did. */
+const person *lexicon_office_holder_between(const tamas_lexicon *builtin,
+                                            const tamas_lexicon *overlay, int office,
+                                            int country, int32_t lo, int32_t hi);
 const person *lexicon_office_holder(const tamas_lexicon *builtin,
                                     const tamas_lexicon *overlay, int office,
                                     int country, int32_t day, int *tenure_index);

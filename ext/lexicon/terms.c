@@ -1,7 +1,7 @@
 /*
 ** terms.c — the names of the closed sets of an event: statuses, media and
 ** date precisions, as they appear in SQL columns and in the lexicon files
-** («phone» in contact_cues.tsv, «occurred» in cameo.tsv), with the Persian
+** («phone» in words.tsv, «occurred» in cameo.tsv), with the Persian
 ** labels the timeline draws.  One table, read by the lexicon loader,
 ** extraction, the CAMEO codes and the timeline.
 */

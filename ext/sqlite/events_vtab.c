@@ -36,14 +36,16 @@ SQLITE_EXTENSION_INIT3
   "medium TEXT, status TEXT, actor1 TEXT, actor1_fa TEXT, actor1_country TEXT, "    \
   "actor1_office TEXT, actor1_known INTEGER, actor2 TEXT, actor2_fa TEXT, "         \
   "actor2_country TEXT, actor2_office TEXT, actor2_known INTEGER, initiator TEXT, " \
-  "place TEXT, date TEXT, date_end TEXT, date_precision TEXT, date_text TEXT, cameo TEXT, "     \
-  "plover TEXT, first_time INTEGER, mentions INTEGER, evidence TEXT, "              \
+  "place TEXT, date TEXT, date_end TEXT, date_precision TEXT, date_text TEXT, "     \
+  "date_basis TEXT, cameo TEXT, plover TEXT, first_time INTEGER, mentions INTEGER, " \
+  "rules TEXT, evidence TEXT, "                                                     \
   "evidence_start INTEGER, evidence_end INTEGER, published TEXT"
 
 enum {
   C_MEDIUM, C_STATUS, C_A1, C_A1_FA, C_A1_COUNTRY, C_A1_OFFICE, C_A1_KNOWN, C_A2, C_A2_FA,
   C_A2_COUNTRY, C_A2_OFFICE, C_A2_KNOWN, C_INITIATOR, C_PLACE, C_DATE, C_DATE_END, C_PRECISION,
-  C_DATE_TEXT, C_CAMEO, C_PLOVER, C_FIRST, C_MENTIONS, C_EVIDENCE, C_EV_START, C_EV_END,
+  C_DATE_TEXT, C_DATE_BASIS, C_CAMEO, C_PLOVER, C_FIRST, C_MENTIONS, C_RULES, C_EVIDENCE,
+  C_EV_START, C_EV_END,
   C_PUBLISHED, N_EVENT_COLUMNS
 };
 
@@ -357,6 +359,8 @@ static int events_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col
     case C_DATE_END: tamas_result_day(ctx, e->date_end); break;
     case C_PRECISION: tamas_result_text(ctx, tamas_precision_name(e->precision)); break;
     case C_DATE_TEXT: tamas_result_span(ctx, it->text, e->date_text); break;
+    case C_DATE_BASIS: tamas_result_text(ctx, e->date_basis); break;
+    case C_RULES: tamas_result_text(ctx, e->rules); break;
     case C_CAMEO: tamas_result_text(ctx, tamas_event_cameo(e)); break;
     case C_PLOVER: tamas_result_text(ctx, tamas_event_plover(e)); break;
     case C_FIRST: sqlite3_result_int(ctx, e->first_time); break;

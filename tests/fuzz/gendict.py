@@ -7,7 +7,7 @@ def rows(path):
     for line in open(path, encoding='utf-8'):
         if line.startswith('#') or not line.strip(): continue
         yield line.rstrip('\n').split('\t')
-cues = [r[0] for r in rows('sql/lexicon/contact_cues.tsv')][1:]
+cues = [r[0] for r in rows('sql/lexicon/words.tsv')][1:]
 words += cues
 words += [r[0] for r in rows('sql/lexicon/page_cues.tsv')][1:]
 off = list(rows('sql/lexicon/offices.tsv'))[1:]

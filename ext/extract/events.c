@@ -1,0 +1,310 @@
+/*
+** events.c — stage 3 of the cascade and the attributes of its events.
+**
+** Over the sentence's actors and words, events.tsv finds contacts: a rule
+** names the sides (roles a and b: an actor or a list) and the contact word
+** (c).  A side left out is the subject of the sentences before; a list
+** without a partner pairs its members («دیدار ترامپ و پوتین»).  Then each
+** event takes:
+**   - its status from the rules of status.tsv that bind its contact word
+**     (the strongest: denied, refused, none (no event), requested, proposed,
+**     planned; occurred when none binds);
+**   - its medium from its contact words and the rules of medium.tsv;
+**   - its initiator from the event rule (initiator=ROLE), initiator.tsv
+**     («به درخواست X»), or the status rule (the side that requests);
+**   - its date from time.c, within the clause of its contact (clauses.tsv).
+** Nothing here knows a Persian word: the words are in the lexicon, the
+** patterns in sql/rules/.
+*/
+#include <stdlib.h>
+
+#include "extract_internal.h"
+
+#define MAX_MATCHES 256
+
+/* How strong a status is when several rules bind one contact word: a
+** refusal outweighs the request it refuses, a negation a plan. */
+static int status_rank(int status) {
+  switch (status) {
+    case TAMAS_DENIED: return 7;
+    case TAMAS_REFUSED: return 6;
+    case -1: return 5; /* none: the contact did not (or will not) happen */
+    case TAMAS_REQUESTED: return 4;
+    case TAMAS_PROPOSED: return 3;
+    case TAMAS_PLANNED: return 2;
+    default: return 1;
+  }
+}
+
+/* What the attribute rules say of each unit of the sentence. */
+typedef struct unit_notes {
+  int status[MAX_UNITS];        /* the strongest status bound here (rank 0: none bound) */
+  int status_rank[MAX_UNITS];
+  const rule *status_rule[MAX_UNITS];
+  int status_by[MAX_UNITS];     /* the actor unit of its initiator role, or -1 */
+  int medium[MAX_UNITS];        /* a medium word bound here, or 0 */
+  const rule *medium_rule[MAX_UNITS];
+} unit_notes;
+
+typedef struct initiative {
+  int actor_unit;               /* the initiator's unit */
+  int c0, c1;                   /* the contact it binds, or -1: every contact */
+  const rule *r;
+} initiative;
+
+struct event_work {
+  sentence_work *w;
+  unit_notes notes;
+  initiative inits[16];
+  int n_inits;
+  unsigned char boundary[MAX_UNITS + 1]; /* a clause starts at unit u */
+};
+
+/* ---- the notes of the attribute rules -------------------------------------- */
+
+static void note_status(event_work *ew, const rule_match *ms, int n) {
+  int i, u;
+  for (i = 0; i < n; i++) {
+    const rule_match *rm = &ms[i];
+    int status = rule_arg(rm->r), rank = status_rank(status), by = -1;
+    int c0 = rm->role[ROLE_C][0], c1 = rm->role[ROLE_C][1];
+    if (c0 < 0) continue; /* a status rule binds a contact word */
+    if (rule_initiator_role(rm->r) >= 0) by = rm->role[rule_initiator_role(rm->r)][0];
+    for (u = c0; u < c1; u++)
+      if (rank > ew->notes.status_rank[u]) {
+        ew->notes.status_rank[u] = rank;
+        ew->notes.status[u] = status;
+        ew->notes.status_rule[u] = rm->r;
+        ew->notes.status_by[u] = by;
+      }
+  }
+}
+
+static void note_medium(event_work *ew, const rule_match *ms, int n) {
+  const tagged *t = ew->w->t;
+  int i, u;
+  for (i = 0; i < n; i++) {
+    const rule_match *rm = &ms[i];
+    int value = 0;
+    if (rm->role[ROLE_C][0] < 0 || rm->role[ROLE_M][0] < 0) continue;
+    for (u = rm->role[ROLE_M][0]; u < rm->role[ROLE_M][1]; u++)
+      if (t->units[u].value > value) value = t->units[u].value;
+    for (u = rm->role[ROLE_C][0]; u < rm->role[ROLE_C][1]; u++)
+      if (value && !ew->notes.medium[u]) {
+        ew->notes.medium[u] = value;
+        ew->notes.medium_rule[u] = rm->r;
+      }
+  }
+}
+
+static void note_initiators(event_work *ew, const rule_match *ms, int n) {
+  int i;
+  for (i = 0; i < n && ew->n_inits < 16; i++) {
+    const rule_match *rm = &ms[i];
+    initiative *in = &ew->inits[ew->n_inits];
+    if (rm->role[ROLE_I][0] < 0) continue;
+    in->actor_unit = rm->role[ROLE_I][0];
+    in->c0 = rm->role[ROLE_C][0];
+    in->c1 = rm->role[ROLE_C][1];
+    in->r = rm->r;
+    ew->n_inits++;
+  }
+}
+
+static void note_boundaries(event_work *ew, const rule_match *ms, int n) {
+  int i;
+  for (i = 0; i < n; i++)
+    if (ms[i].role[ROLE_X][0] >= 0) ew->boundary[ms[i].role[ROLE_X][0]] = 1;
+}
+
+/* ---- sides ------------------------------------------------------------------ */
+
+/* The actors a unit stands for: one, or a group's members. */
+static int members_of(const sentence_work *w, int u, int *out) {
+  int a, k;
+  if (u < 0 || u >= w->t->n || (a = w->t->units[u].actor) < 0) return 0;
+  if (!w->actors[a].n_members) {
+    out[0] = a;
+    return 1;
+  }
+  for (k = 0; k < w->actors[a].n_members; k++) out[k] = w->actors[a].members[k];
+  return w->actors[a].n_members;
+}
+
+/* Fill a counterpart («همتای روسی خود») from the other side: its office,
+** in its own state or else the article's other state. */
+static void resolve_counterpart(const context *cx, actor *a, const actor *other) {
+  int k;
+  if (!a->from_counterpart || a->who) return;
+  a->office = other->office;
+  if (a->country < 0)
+    for (k = 0; k < cx->n_countries; k++)
+      if (cx->countries[k] != other->country) a->country = cx->countries[k];
+  if (a->office >= 0 && a->country >= 0) a->who = resolve_holder(cx, a->office, a->country);
+}
+
+/* ---- one event ---------------------------------------------------------------- */
+
+/* The rules that made an event, as a list of names, into out. */
+static void add_rule_name(char *out, size_t cap, const rule *r) {
+  size_t len = strlen(out), n;
+  const char *name;
+  if (!r) return;
+  name = rule_name(r);
+  n = strlen(name);
+  /* each name once */
+  {
+    const char *p = out;
+    while ((p = strstr(p, name)) != NULL) {
+      if ((p == out || p[-1] == ',') && (p[n] == ',' || p[n] == 0)) return;
+      p += n;
+    }
+  }
+  if (len + n + 2 > cap) return;
+  if (len) out[len++] = ',';
+  memcpy(out + len, name, n + 1);
+}
+
+static void add_actor_rules(const sentence_work *w, char *out, size_t cap, const actor *a) {
+  int k;
+  add_rule_name(out, cap, a->rule);
+  for (k = 0; k < a->n_members; k++) add_rule_name(out, cap, w->actors[a->members[k]].rule);
+}
+
+/* The country code of an actor unit, or NULL. */
+static const char *initiator_code(const sentence_work *w, int u) {
+  int a;
+  if (u < 0 || u >= w->t->n || (a = w->t->units[u].actor) < 0 || w->actors[a].n_members) return NULL;
+  return lexicon_country_code(w->actors[a].country);
+}
+
+static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
+  sentence_work *w = ew->w;
+  const tagged *t = w->t;
+  const categories *cat = extract_categories();
+  int c0 = rm->role[ROLE_C][0], c1 = rm->role[ROLE_C][1], u, status = TAMAS_OCCURRED, rank = 0;
+  int medium = 0, modifier = 0, by = -1, i;
+  const rule *status_rule = NULL, *medium_rule = NULL, *init_rule = NULL;
+  const char *init = NULL;
+  tamas_event ev;
+  resolve_counterpart(w->cx, &x, &y);
+  resolve_counterpart(w->cx, &y, &x);
+  if (x.country < 0 || y.country < 0 || x.country == y.country) return;
+  for (u = c0; u < c1; u++) {
+    const unit *un = &t->units[u];
+    if ((cat_has(&un->cats, cat->contact) || cat_has(&un->cats, cat->welcome) ||
+         cat_has(&un->cats, cat->trip)) &&
+        un->value > medium)
+      medium = un->value;
+    if (ew->notes.status_rank[u] > rank) {
+      rank = ew->notes.status_rank[u];
+      status = ew->notes.status[u];
+      status_rule = ew->notes.status_rule[u];
+      by = ew->notes.status_by[u];
+    }
+    if (ew->notes.medium[u] && !modifier) modifier = ew->notes.medium[u], medium_rule = ew->notes.medium_rule[u];
+  }
+  if (status < 0) return; /* the contact did not happen */
+  if (!medium) medium = TAMAS_MEDIUM_UNSPECIFIED;
+  /* a medium word makes an unspecified contact specific, and a call or
+  ** video a phone or video one («دیدار تلفنی») */
+  if (modifier && (medium == TAMAS_MEDIUM_UNSPECIFIED || modifier == TAMAS_PHONE || modifier == TAMAS_VIDEO))
+    medium = modifier;
+  memset(&ev, 0, sizeof ev);
+  ev.status = (tamas_status)status;
+  ev.medium = (tamas_medium)medium;
+  name_actor(w, &x, &ev.actor[0]);
+  name_actor(w, &y, &ev.actor[1]);
+  event_date(w, ew->boundary, c0, c1, status == TAMAS_PLANNED || status == TAMAS_PROPOSED, &ev);
+  /* the initiator: the event rule's, then «به درخواست X», then the side
+  ** that requests, offers or refuses */
+  if (rule_initiator_role(rm->r) >= 0) init = initiator_code(w, rm->role[rule_initiator_role(rm->r)][0]);
+  for (i = 0; !init && i < ew->n_inits; i++)
+    if (ew->inits[i].c0 < 0 || (ew->inits[i].c0 < c1 && c0 < ew->inits[i].c1))
+      if ((init = initiator_code(w, ew->inits[i].actor_unit))) init_rule = ew->inits[i].r;
+  if (!init && by >= 0) init = initiator_code(w, by);
+  if (init) copy_utf8(ev.initiator, sizeof ev.initiator, init, strlen(init));
+  ev.first_time = cat_has(&t->all, cat->first);
+  ev.mentions = 1;
+  ev.evidence = (tamas_span){w->s->start, w->s->end};
+  add_actor_rules(w, ev.rules, sizeof ev.rules, &x);
+  add_actor_rules(w, ev.rules, sizeof ev.rules, &y);
+  add_rule_name(ev.rules, sizeof ev.rules, rm->r);
+  add_rule_name(ev.rules, sizeof ev.rules, status_rule);
+  add_rule_name(ev.rules, sizeof ev.rules, medium_rule);
+  add_rule_name(ev.rules, sizeof ev.rules, init_rule);
+  w->add(w->sink, &ev);
+}
+
+/* Pair two sides.  Lists of one length pair by office («شویگو و گراسیموف …
+** با آستین و میلی»: minister with minister), then rank, then position;
+** otherwise every actor of one meets every actor of the other. */
+static void pair_sides(event_work *ew, const rule_match *rm, const int *xs, int nx, const int *ys,
+                       int ny) {
+  const actor *as = ew->w->actors;
+  int i, j;
+  if (nx > 1 && nx == ny) {
+    unsigned char taken[MAX_MEMBERS] = {0};
+    int match[MAX_MEMBERS], pass;
+    for (i = 0; i < nx; i++) match[i] = -1;
+    for (pass = 0; pass < 3; pass++)
+      for (i = 0; i < nx; i++)
+        for (j = 0; j < ny && match[i] < 0; j++) {
+          const actor *p = &as[xs[i]], *q = &as[ys[j]];
+          int fits = pass == 0   ? p->office >= 0 && p->office == q->office
+                     : pass == 1 ? lexicon_office_rank(p->office) == lexicon_office_rank(q->office)
+                                 : 1;
+          if (!taken[j] && fits && (pass < 2 || j == i || taken[i])) {
+            match[i] = j;
+            taken[j] = 1;
+          }
+        }
+    for (i = 0; i < nx; i++)
+      if (match[i] >= 0) emit(ew, rm, as[xs[i]], as[ys[match[i]]]);
+    return;
+  }
+  for (i = 0; i < nx; i++)
+    for (j = 0; j < ny; j++) emit(ew, rm, as[xs[i]], as[ys[j]]);
+}
+
+static void event_of_match(event_work *ew, const rule_match *rm) {
+  sentence_work *w = ew->w;
+  int xs[MAX_MEMBERS], ys[MAX_MEMBERS], nx, ny;
+  if (rm->role[ROLE_C][0] < 0) return; /* an event rule names its contact word */
+  nx = members_of(w, rm->role[ROLE_A][0], xs);
+  ny = members_of(w, rm->role[ROLE_B][0], ys);
+  if (rm->role[ROLE_A][0] < 0 && w->cx->have_subject && w->n_actors < MAX_ACTORS) {
+    /* a side left out: the subject of the sentences before */
+    w->actors[w->n_actors] = w->cx->last_subject;
+    xs[0] = w->n_actors++;
+    nx = 1;
+  }
+  if (rm->role[ROLE_B][0] < 0 && nx == 2) { /* «دیدار ترامپ و پوتین»: the list's two */
+    ys[0] = xs[1];
+    nx = ny = 1;
+  }
+  if (nx && ny) pair_sides(ew, rm, xs, nx, ys, ny);
+}
+
+void sentence_events(sentence_work *w) {
+  rule_match ms[MAX_MATCHES];
+  event_work *ew = calloc(1, sizeof *ew);
+  int n, i;
+  if (!ew) {
+    w->failed = 1;
+    return;
+  }
+  ew->w = w;
+  for (i = 0; i < w->t->n; i++) ew->notes.status_by[i] = -1;
+  n = rules_match(w->rs, STAGE_STATUS, w->t, w->m, ms, MAX_MATCHES);
+  note_status(ew, ms, n);
+  n = rules_match(w->rs, STAGE_MEDIUM, w->t, w->m, ms, MAX_MATCHES);
+  note_medium(ew, ms, n);
+  n = rules_match(w->rs, STAGE_INITIATOR, w->t, w->m, ms, MAX_MATCHES);
+  note_initiators(ew, ms, n);
+  n = rules_match(w->rs, STAGE_CLAUSES, w->t, w->m, ms, MAX_MATCHES);
+  note_boundaries(ew, ms, n);
+  n = rules_match(w->rs, STAGE_EVENTS, w->t, w->m, ms, MAX_MATCHES);
+  for (i = 0; i < n; i++) event_of_match(ew, &ms[i]);
+  free(ew);
+}

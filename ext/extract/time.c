@@ -1,0 +1,215 @@
+/*
+** time.c — when a contact was, and the time of an article.
+**
+** The date of a contact is read in the clause of its contact word (a
+** reporting verb's «روز چهارشنبه گفت» dates the report, not the call it
+** reports: clauses.tsv says where clauses start), nearest the contact word
+** first: a full date, a day and month, a month, a relative day, week, month
+** or year («دیروز», «هفته گذشته»), or a weekday.  A relative word or a
+** weekday needs the publication day: the most recent such weekday for a
+** contact that took place, the next for a planned one.
+**
+** An article with no publication day still has a time: the days on which
+** the persons it names held office together (their tenures intersected).
+** That window gives a year to a day and month («پنجشنبه ۱۲ آذر») when one
+** year alone fits it (with the weekday, if one is written), and resolves an
+** office to its holder when one person alone held it then (actors.c).
+** A date's basis says which way it was fixed (tamas_event.date_basis).
+*/
+#include <stdlib.h>
+
+#include "extract_internal.h"
+
+#define MAX_WINDOW_YEARS 12 /* a window longer than this fixes no year by itself */
+
+/* Saturday on or before a day. */
+static int32_t week_start(int32_t day) { return day - tamas_jdn_weekday(day); }
+
+static int to_calendar(const tamas_date_match *d, int32_t day, int *y, int *m, int *dd) {
+  return d->calendar == TAMAS_CAL_JALALI ? tamas_jdn_to_jalali(day, y, m, dd)
+                                         : tamas_jdn_to_gregorian(day, y, m, dd);
+}
+
+/* First and last day of a month written without a day: with its year, or
+** (no year) the nearest such month before the publication day, or after it
+** for plans. */
+static int month_of_match(const tamas_date_match *d, int32_t day, int future, int32_t *first,
+                          int32_t *last) {
+  tamas_date_match t = *d;
+  int y, mo, da;
+  if (!t.year) {
+    if (!day || !to_calendar(&t, day, &y, &mo, &da)) return 0;
+    t.year = future ? (t.month >= mo ? y : y + 1) : (t.month <= mo ? y : y - 1);
+  }
+  if (t.calendar == TAMAS_CAL_GREGORIAN) {
+    *first = tamas_gregorian_to_jdn(t.year, t.month, 1);
+    *last = *first + tamas_gregorian_month_days(t.year, t.month) - 1;
+  } else if (t.calendar == TAMAS_CAL_JALALI) {
+    *first = tamas_jalali_to_jdn(t.year, t.month, 1);
+    *last = *first + tamas_jalali_month_days(t.year, t.month) - 1;
+  } else {
+    return 0;
+  }
+  return *first != 0;
+}
+
+/* A day and month with no year, on the side of `day` the status points to
+** (a few days of slack), in the nearest year. */
+static int32_t near_publication(const tamas_date_match *d, int32_t day, int future) {
+  int y, mo, da, k;
+  int32_t best = 0;
+  if (!to_calendar(d, day, &y, &mo, &da)) return 0;
+  for (k = -1; k <= 1; k++) {
+    tamas_date_match t = *d;
+    int32_t j;
+    t.year = y + k;
+    if (!(j = tamas_date_match_jdn(&t))) continue;
+    if (future ? j < day - 3 : j > day + 3) continue;
+    if (!best || abs(j - day) < abs(best - day)) best = j;
+  }
+  return best;
+}
+
+/* A day and month with no year in the article's window: the one year that
+** fits it (and the weekday written with it); 0 when none or several do. */
+static int32_t in_window(const tamas_date_match *d, const context *cx) {
+  int y0, y1, m, dd, y, hits = 0;
+  int32_t found = 0;
+  if (!cx->window_lo || !to_calendar(d, cx->window_lo, &y0, &m, &dd) ||
+      !to_calendar(d, cx->window_hi, &y1, &m, &dd))
+    return 0;
+  if (d->weekday < 0 && y1 - y0 > MAX_WINDOW_YEARS) return 0;
+  for (y = y0; y <= y1; y++) {
+    tamas_date_match t = *d;
+    int32_t j;
+    t.year = y;
+    if (!(j = tamas_date_match_jdn(&t)) || j < cx->window_lo || j > cx->window_hi) continue;
+    if (d->weekday >= 0 && tamas_jdn_weekday(j) != d->weekday) continue;
+    found = j;
+    hits++;
+  }
+  return hits == 1 ? found : 0;
+}
+
+static void set_day(tamas_event *ev, int32_t j, const unit *u, const char *basis) {
+  ev->date = ev->date_end = j;
+  ev->precision = TAMAS_DAY;
+  ev->date_text = (tamas_span){u->start, u->end};
+  ev->date_basis = basis;
+}
+
+/* Date the event from one unit; 1 when it did. */
+static int date_from(const sentence_work *w, const unit *u, int future, tamas_event *ev) {
+  const categories *c = extract_categories();
+  int32_t day = w->cx->day, j;
+  if (cat_has(&u->cats, c->date)) {
+    const tamas_date_match *d = &w->s->mentions[u->mention].date;
+    if (d->day == 0) { /* «اکتبر ۲۰۲۲», «در ماه ژانویه» */
+      if (!month_of_match(d, day, future, &ev->date, &ev->date_end)) return 0;
+      ev->precision = TAMAS_MONTH;
+      ev->date_text = (tamas_span){u->start, u->end};
+      ev->date_basis = d->year ? "text" : "published";
+      return 1;
+    }
+    if (d->year && (j = tamas_date_match_jdn(d))) {
+      set_day(ev, j, u, "text");
+      return 1;
+    }
+    if (day && (j = near_publication(d, day, future))) {
+      set_day(ev, j, u, "published");
+      return 1;
+    }
+    if (!day && (j = in_window(d, w->cx))) {
+      set_day(ev, j, u, "window");
+      return 1;
+    }
+    return 0;
+  }
+  if (!day) return 0; /* relative words need the publication day */
+  if (cat_has(&u->cats, c->relday)) {
+    set_day(ev, day + u->value, u, "published");
+    return 1;
+  }
+  if (cat_has(&u->cats, c->weekday)) {
+    int diff = u->value - tamas_jdn_weekday(day);
+    set_day(ev, future ? day + (diff + 7) % 7 : day - (7 - diff) % 7, u, "published");
+    return 1;
+  }
+  if (cat_has(&u->cats, c->relweek)) {
+    ev->date = week_start(day) + 7 * u->value;
+    ev->date_end = ev->date + 6;
+    ev->precision = TAMAS_WEEK;
+  } else if (cat_has(&u->cats, c->relmonth) || cat_has(&u->cats, c->relyear)) {
+    int y, mo, d;
+    tamas_jdn_to_gregorian(day, &y, &mo, &d);
+    if (cat_has(&u->cats, c->relmonth)) {
+      mo += u->value;
+      while (mo < 1) mo += 12, y--;
+      while (mo > 12) mo -= 12, y++;
+      ev->date = tamas_gregorian_to_jdn(y, mo, 1);
+      ev->date_end = ev->date + tamas_gregorian_month_days(y, mo) - 1;
+      ev->precision = TAMAS_MONTH;
+    } else {
+      ev->date = tamas_gregorian_to_jdn(y + u->value, 1, 1);
+      ev->date_end = tamas_gregorian_to_jdn(y + u->value, 12, 31);
+      ev->precision = TAMAS_YEAR;
+    }
+  } else {
+    return 0;
+  }
+  ev->date_text = (tamas_span){u->start, u->end};
+  ev->date_basis = "published";
+  return 1;
+}
+
+static int dates_it(const categories *c, const unit *u) {
+  return cat_has(&u->cats, c->date) || cat_has(&u->cats, c->relday) ||
+         cat_has(&u->cats, c->relweek) || cat_has(&u->cats, c->relmonth) ||
+         cat_has(&u->cats, c->relyear) || cat_has(&u->cats, c->weekday);
+}
+
+void event_date(const sentence_work *w, const unsigned char *boundary, int c0, int c1,
+                int future, tamas_event *ev) {
+  const categories *c = extract_categories();
+  const tagged *t = w->t;
+  int lo = c0, hi = c1, d;
+  if (c0 < 0) return;
+  /* the clause of the contact word */
+  while (lo > 0 && !boundary[lo]) lo--;
+  while (hi < t->n && !boundary[hi]) hi++;
+  /* nearest first, before the contact word at each distance */
+  for (d = 0; c0 - d >= lo || c1 - 1 + d < hi; d++) {
+    int before = c0 - d, after = c1 - 1 + d;
+    if (before >= lo && dates_it(c, &t->units[before]) &&
+        date_from(w, &t->units[before], future, ev))
+      return;
+    if (d > 0 && after < hi && dates_it(c, &t->units[after]) &&
+        date_from(w, &t->units[after], future, ev))
+      return;
+  }
+}
+
+/* ---- the article's window ----------------------------------------------------- */
+
+void article_window(context *cx) {
+  int32_t lo = 0, hi = 0;
+  int i, j, any = 0;
+  cx->window_lo = cx->window_hi = 0;
+  for (i = 0; i < cx->n_named; i++) {
+    const person *p = cx->named[i];
+    int32_t plo = INT32_MAX, phi = 0;
+    for (j = 0; j < p->n_tenures; j++) {
+      const tenure *t = &p->tenures[j];
+      int32_t s = t->start ? t->start : 0, e = t->end ? t->end : LEXICON_DAY;
+      if (s < plo) plo = s;
+      if (e > phi) phi = e;
+    }
+    if (plo == 0 || phi == 0) continue; /* an open start: no bound */
+    if (!any) lo = plo, hi = phi, any = 1;
+    else {
+      if (plo > lo) lo = plo;
+      if (phi < hi) hi = phi;
+    }
+  }
+  if (any && lo <= hi) cx->window_lo = lo, cx->window_hi = hi;
+}

@@ -1,0 +1,193 @@
+/*
+** units.c — a scanned sentence as the rules read it: a row of units, each
+** with its categories (sql/lexicon/categories.tsv), and the string of those
+** categories that the rules' regular expressions match.
+**
+** A unit is a lexicon mention (a person, an office, a phrase of words.tsv:
+** «با», «تماس تلفنی»), a date, a verb (the verb reader names its tense,
+** mood and negation, verb_classes.tsv what it means: «کرد» is a light verb),
+** a word no lexicon knows, or a punctuation mark.  In the string, each unit
+** is '<', one byte per category, '>':
+**
+**   «لاوروف با بلینکن دیدار کرد»  →  <P><w><P><c><VLt>   (bytes for illustration)
+**
+** so the pattern {person} is <[^>]*P[^>]*> (rules.c).
+*/
+#include <pthread.h>
+
+#include "extract_internal.h"
+#include "text/verbs.h"
+
+static categories cats;
+static pthread_once_t cats_once = PTHREAD_ONCE_INIT;
+
+static int cat(const char *name) { return lexicon_category(name, strlen(name)); }
+
+static void load_categories(void) {
+  cats.person = cat("person");
+  cats.office = cat("office");
+  cats.offices = cat("offices");
+  cats.state_office = cat("state_office");
+  cats.country = cat("country");
+  cats.adjective = cat("adjective");
+  cats.contact = cat("contact");
+  cats.medium = cat("medium");
+  cats.letter = cat("letter");
+  cats.welcome = cat("welcome");
+  cats.trip = cat("trip");
+  cats.date = cat("date");
+  cats.weekday = cat("weekday");
+  cats.relday = cat("relday");
+  cats.relweek = cat("relweek");
+  cats.relmonth = cat("relmonth");
+  cats.relyear = cat("relyear");
+  cats.verb = cat("verb");
+  cats.past = cat("past");
+  cats.present = cat("present");
+  cats.subjunctive = cat("subjunctive");
+  cats.participle = cat("participle");
+  cats.negative = cat("negative");
+  cats.comma = cat("comma");
+  cats.colon = cat("colon");
+  cats.quote = cat("quote");
+  cats.paren = cat("paren");
+  cats.dash = cat("dash");
+  cats.punct = cat("punct");
+  cats.number = cat("number");
+  cats.word = cat("word");
+  cats.actor = cat("actor");
+  cats.named = cat("named");
+  cats.state = cat("state");
+  cats.group = cat("group");
+  cats.pronoun = cat("pronoun");
+  cats.counterpart = cat("counterpart");
+  cats.self = cat("self");
+  cats.both = cat("both");
+  cats.our_country = cat("our_country");
+  cats.this_country = cat("this_country");
+  cats.first = cat("first");
+}
+
+const categories *extract_categories(void) {
+  pthread_once(&cats_once, load_categories);
+  return &cats;
+}
+
+char category_byte(int c) {
+  if (c < 26) return (char)('A' + c);
+  if (c < 52) return (char)('a' + c - 26);
+  if (c < 62) return (char)('0' + c - 52);
+  return (char)(0xA0 + c - 62); /* PCRE2 reads the string as bytes, not UTF-8 */
+}
+
+static unit *new_unit(tagged *t, int w0, int w1, const sentence *s) {
+  unit *u;
+  if (t->n == MAX_UNITS) return NULL;
+  u = &t->units[t->n++];
+  memset(u, 0, sizeof *u);
+  u->w0 = w0;
+  u->w1 = w1;
+  u->mention = u->actor = -1;
+  u->country = -1;
+  u->start = s->words[w0].start;
+  u->end = s->words[w1 - 1].end;
+  return u;
+}
+
+/* The punctuation mark before word w, a unit.  (Quotation marks are not:
+** «"سرگئی شویگو" و "والری گراسیموف"» is a list of two.) */
+static void marks_before(tagged *t, const sentence *s, int w) {
+  const word *wd = &s->words[w];
+  unit *u;
+  if (wd->after_punct && (u = new_unit(t, w, w + 1, s))) {
+    uint32_t p = wd->punct;
+    int c = wd->after_punct == PUNCT_COMMA           ? cats.comma
+            : p == ':'                               ? cats.colon
+            : p == '(' || p == ')'                   ? cats.paren
+            : p == '-' || p == 0x2013 || p == 0x2014 ? cats.dash
+                                                     : cats.punct;
+    cat_add(&u->cats, c);
+    u->end = u->start; /* a mark stands before the word */
+  }
+}
+
+/* The verb a word is a form of, as categories. */
+static int verb_categories(const sentence *s, int w, cat_mask *out) {
+  verb_form v;
+  cat_mask classes;
+  if (!verb_read(s->key + s->words[w].key_start, s->words[w].key_end - s->words[w].key_start, &v))
+    return 0;
+  cat_add(out, cats.verb);
+  if (v.flags & VF_PAST) cat_add(out, cats.past);
+  if (v.flags & VF_PRESENT) cat_add(out, cats.present);
+  if (v.flags & VF_SUBJUNCTIVE) cat_add(out, cats.subjunctive);
+  if (v.flags & VF_PARTICIPLE) cat_add(out, cats.participle);
+  if (v.flags & VF_NEGATIVE) cat_add(out, cats.negative);
+  classes = lexicon_verb_categories(v.infinitive);
+  cat_or(out, &classes);
+  return 1;
+}
+
+/* The value a unit takes from its mention: a medium, an offset, a weekday,
+** a state (the first entry that carries one). */
+static void take_value(unit *u, const mention *m) {
+  const lex_entry *e;
+  for (e = m->first; e; e = lexicon_next_entry(m->lex, e)) {
+    if (e->kind != E_WORD) continue;
+    if (e->country >= 0 && u->country < 0) u->country = e->country;
+    if (e->value && !u->value) u->value = e->value;
+  }
+}
+
+void units_of_sentence(const sentence *s, tagged *t) {
+  int w = 0, m = 0;
+  extract_categories();
+  t->n = 0;
+  while (w < s->n_words) {
+    unit *u;
+    marks_before(t, s, w);
+    while (m < s->n_mentions && s->mentions[m].w0 < w) m++;
+    if (m < s->n_mentions && s->mentions[m].w0 == w) {
+      const mention *mm = &s->mentions[m];
+      if (!(u = new_unit(t, mm->w0, mm->w1, s))) break;
+      u->mention = m;
+      if (mm->kind == MK_DATE) {
+        cat_add(&u->cats, cats.date);
+      } else {
+        u->cats = mm->cats;
+        take_value(u, mm);
+        if (mm->w1 == mm->w0 + 1) verb_categories(s, w, &u->cats);
+      }
+      w = mm->w1 > w ? mm->w1 : w + 1;
+      m++;
+      continue;
+    }
+    if (!(u = new_unit(t, w, w + 1, s))) break;
+    if (!verb_categories(s, w, &u->cats)) cat_add(&u->cats, s->words[w].has_digit ? cats.number : cats.word);
+    w++;
+  }
+  units_write_tags(t);
+}
+
+void units_write_tags(tagged *t) {
+  int i, c, n_cats = lexicon_category_count();
+  size_t len = 0;
+  memset(&t->all, 0, sizeof t->all);
+  for (i = 0; i < t->n; i++) {
+    const unit *u = &t->units[i];
+    if (len + 2 + (size_t)n_cats >= TAG_BYTES) { /* a sentence this long is cut */
+      t->n = i;
+      break;
+    }
+    t->unit_at[len] = (int16_t)i;
+    t->tags[len++] = '<';
+    for (c = 0; c < n_cats; c++)
+      if (cat_has(&u->cats, c)) t->unit_at[len] = -1, t->tags[len++] = category_byte(c);
+    t->unit_at[len] = -1;
+    t->tags[len++] = '>';
+    cat_or(&t->all, &u->cats);
+  }
+  t->unit_at[len] = -1;
+  t->tags[len] = 0;
+  t->len = len;
+}

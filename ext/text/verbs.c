@@ -1,0 +1,175 @@
+/*
+** verbs.c — the verb reader (verbs.h).
+**
+** A verb form is written as prefixes, a stem and endings:
+**
+**   [ن] [می | ب] STEM [ENDING]       «نمیکنند» = ن + می + کن + ند
+**
+** with a present stem (verb_stems.tsv kind present or bare) taking a personal
+** ending (م ی د یم ید ند; a bare stem also none), and a past stem taking one
+** or none, «ه» for the participle (and an ending after it: «کردهاند»), or
+** «ن» for the infinitive.  The reader tries the word as written first, then
+** without «ن», so a stem that starts with «ن» («نوشت») stays a stem.  Stems
+** are folded as text is (fold.h), so «آمد» is found in «امد».
+*/
+#include "verbs.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "data/lexicon_data.h"
+#include "data/tsv.h"
+#include "fold.h"
+#include "utf8.h"
+
+#define STEM_MAX 32
+#define SLOTS 1024 /* a power of two, over twice the stems */
+
+enum { STEM_PRESENT = 1, STEM_PAST = 2, STEM_BARE = 4 };
+
+typedef struct stem {
+  char key[STEM_MAX];
+  unsigned char len, kinds;
+  char infinitive[40];
+} stem;
+
+static stem table[SLOTS];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static uint32_t hash(const char *s, size_t n) {
+  uint32_t h = 2166136261u; /* FNV-1a */
+  while (n--) h = (h ^ (unsigned char)*s++) * 16777619u;
+  return h;
+}
+
+static stem *slot(const char *key, size_t n, int create) {
+  uint32_t i;
+  if (n == 0 || n >= STEM_MAX) return NULL;
+  for (i = hash(key, n) & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
+    stem *s = &table[i];
+    if (s->len == 0) {
+      if (!create) return NULL;
+      memcpy(s->key, key, n);
+      s->len = (unsigned char)n;
+      return s;
+    }
+    if (s->len == n && memcmp(s->key, key, n) == 0) return s;
+  }
+}
+
+static void load(void) {
+  tsv_reader r;
+  size_t used = 0;
+  tsv_open(&r, TAMAS_LEX(verb_stems));
+  while (tsv_next(&r)) {
+    char key[STEM_MAX];
+    size_t n;
+    stem *s;
+    unsigned kind = r.nfields < 2                                      ? 0
+                    : r.len[1] == 7 && !memcmp(r.field[1], "present", 7) ? STEM_PRESENT
+                    : r.len[1] == 4 && !memcmp(r.field[1], "past", 4)    ? STEM_PAST
+                    : r.len[1] == 4 && !memcmp(r.field[1], "bare", 4)    ? STEM_PRESENT | STEM_BARE
+                                                                       : 0;
+    /* the loader of the ZWNJ repair (normalize_repair.c) reports bad rows */
+    if (!kind || r.nfields < 3 || used >= SLOTS / 2) continue;
+    n = fold_compact(r.field[0], r.len[0], key, sizeof key);
+    if (!(s = slot(key, n, 1))) continue;
+    if (!s->infinitive[0]) {
+      size_t k = r.len[2] < sizeof s->infinitive - 1 ? r.len[2] : sizeof s->infinitive - 1;
+      memcpy(s->infinitive, r.field[2], k);
+      used++;
+    }
+    s->kinds |= (unsigned char)kind;
+  }
+}
+
+static int starts(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  return n >= k && memcmp(s, p, k) == 0;
+}
+
+static int ends(const char *s, size_t n, const char *p) {
+  size_t k = strlen(p);
+  return n >= k && memcmp(s + n - k, p, k) == 0;
+}
+
+/* The personal endings, longest first ("" last: no ending). */
+static const char *const endings[] = {"\xdb\x8c\xd9\x85", "\xdb\x8c\xd8\xaf", "\xd9\x86\xd8\xaf",
+                                      "\xd9\x85", "\xdb\x8c", "\xd8\xaf", ""};
+#define N_ENDINGS (sizeof endings / sizeof endings[0])
+#define HEH "\xd9\x87"           /* ه */
+#define NUN "\xd9\x86"           /* ن */
+#define MI "\xd9\x85\xdb\x8c"    /* می */
+#define BE "\xd8\xa8"            /* ب */
+/* after the participle's «ه»: ام ای است ایم اید اند */
+static const char *const perfect_endings[] = {
+    "\xd8\xa7\xd9\x86\xd8\xaf", "\xd8\xa7\xdb\x8c\xd9\x85", "\xd8\xa7\xdb\x8c\xd8\xaf",
+    "\xd8\xa7\xd8\xb3\xd8\xaa", "\xd8\xa7\xd9\x85", "\xd8\xa7\xdb\x8c", ""};
+#define N_PERFECT (sizeof perfect_endings / sizeof perfect_endings[0])
+
+/* A stem and an ending: the word after its prefixes; `prefix` is VF_PRESENT
+** for «می», VF_SUBJUNCTIVE for «ب», 0 for none. */
+static int read_stem(const char *s, size_t n, unsigned prefix, verb_form *out) {
+  size_t e;
+  for (e = 0; e < N_ENDINGS; e++) {
+    size_t k = strlen(endings[e]);
+    const stem *st;
+    if (!ends(s, n, endings[e]) || n == k) continue;
+    if (!(st = slot(s, n - k, 0))) continue;
+    /* a stem of one letter («آ» of «آمدن»: «ا» folded) only after a prefix:
+    ** «ایم», «اند» are no verbs of their own */
+    if (n - k <= 2 && !prefix) continue;
+    out->infinitive = st->infinitive;
+    if (st->kinds & STEM_PAST) { /* «کرد», «میکرد»; «بکرد» is no form */
+      if (prefix == VF_SUBJUNCTIVE) continue;
+      out->flags = prefix == VF_PRESENT ? VF_PAST | VF_PROGRESSIVE : VF_PAST;
+      return 1;
+    }
+    if (st->kinds & STEM_PRESENT) { /* needs an ending, unless bare */
+      if (k == 0 && !(st->kinds & STEM_BARE)) continue;
+      out->flags = prefix == VF_PRESENT ? VF_PRESENT : VF_SUBJUNCTIVE;
+      return 1;
+    }
+  }
+  /* the participle «کرده», «کردهاند», and the infinitive «کردن» */
+  for (e = 0; e < N_PERFECT; e++) {
+    size_t k = strlen(perfect_endings[e]);
+    const stem *st;
+    if (n < k + 2 || !ends(s, n, perfect_endings[e]) || !ends(s, n - k, HEH)) continue;
+    if ((st = slot(s, n - k - 2, 0)) && (st->kinds & STEM_PAST) && prefix != VF_SUBJUNCTIVE) {
+      out->infinitive = st->infinitive;
+      out->flags = VF_PARTICIPLE | (prefix == VF_PRESENT ? VF_PROGRESSIVE : 0);
+      return 1;
+    }
+  }
+  if (!prefix && ends(s, n, NUN) && n > 2) {
+    const stem *st = slot(s, n - 2, 0);
+    if (st && (st->kinds & STEM_PAST)) {
+      out->infinitive = st->infinitive;
+      out->flags = VF_INFINITIVE;
+      return 1;
+    }
+  }
+  return 0;
+}
+
+/* The word after «ن» (or as written): with «می», with «ب», or bare. */
+static int read_after_negation(const char *s, size_t n, verb_form *out) {
+  if (starts(s, n, MI) && n > 4 && read_stem(s + 4, n - 4, VF_PRESENT, out)) return 1;
+  if (read_stem(s, n, 0, out)) return 1;
+  return starts(s, n, BE) && n > 2 && read_stem(s + 2, n - 2, VF_SUBJUNCTIVE, out);
+}
+
+int verb_read(const char *key, size_t n, verb_form *out) {
+  pthread_once(&once, load);
+  out->infinitive = NULL;
+  out->flags = 0;
+  if (read_after_negation(key, n, out)) return 1;
+  if (starts(key, n, NUN) && n > 2 && read_after_negation(key + 2, n - 2, out)) {
+    out->flags |= VF_NEGATIVE;
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,33 @@
+/*
+** verbs.h — the verb reader: which verb a word is a form of, and its tense,
+** mood and negation, from the stems of sql/lexicon/verb_stems.tsv.
+**
+**   verb_form v;
+**   if (verb_read(key, len, &v) && (v.flags & VF_NEGATIVE)) ... «نکردند» ...
+**
+** `key` is a word folded as every scanner folds it (fold.h) with no ZWNJ:
+** «نمیکنند» is ن + می + کن + ند, a negated present of «کردن».
+*/
+#ifndef TAMAS_VERBS_H
+#define TAMAS_VERBS_H
+
+#include <stddef.h>
+
+#define VF_PAST 0x01        /* past stem: «کرد», «کردند», «میکرد» */
+#define VF_PRESENT 0x02     /* «می» and a present stem: «میکند» */
+#define VF_SUBJUNCTIVE 0x04 /* a present stem with an ending, no «می»: «کند», «بکند» */
+#define VF_PARTICIPLE 0x08  /* past stem and «ه»: «کرده», «کردهاند» */
+#define VF_NEGATIVE 0x10    /* «ن»: «نکرد», «نمیکند» */
+#define VF_INFINITIVE 0x20  /* past stem and «ن»: «کردن» */
+#define VF_PROGRESSIVE 0x40 /* «می» and a past stem: «میکرد» */
+
+typedef struct verb_form {
+  const char *infinitive; /* as verb_stems.tsv writes it (not folded) */
+  unsigned flags;
+} verb_form;
+
+/* Read a folded word as a verb form; 1 and *out, or 0 when it is none.
+** Thread-safe: the stems are read once per process. */
+int verb_read(const char *key, size_t n, verb_form *out);
+
+#endif /* TAMAS_VERBS_H */
