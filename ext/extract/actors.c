@@ -133,7 +133,18 @@ static int country_of_unit(const builder *b, int u) {
   if (m && ((e = mention_category_entry(m, c->country)) || (e = mention_category_entry(m, c->adjective))))
     return e->country;
   if (cat_has(&un->cats, c->our_country)) return un->country;
-  if (cat_has(&un->cats, c->this_country)) return b->cx->last_country;
+  if (cat_has(&un->cats, c->this_country)) { /* the state named last, here or before */
+    int k;
+    for (k = u - 1; k >= 0; k--) {
+      const unit *v = &b->t->units[k];
+      if (v->actor >= 0 && !b->out[v->actor].n_members && b->out[v->actor].country >= 0)
+        return b->out[v->actor].country;
+      if (v->actor < 0 && !cat_has(&v->cats, c->this_country) && (m = mention_of(b, k)) &&
+          ((e = mention_category_entry(m, c->country)) || (e = mention_category_entry(m, c->adjective))))
+        return e->country;
+    }
+    return b->cx->last_country;
+  }
   return -1;
 }
 
@@ -326,7 +337,15 @@ static void rewrite(tagged *t, const rule_match *chosen, const int *actor_of, in
     const rule_match *rm = &chosen[i];
     unit *nu;
     while (u < rm->u0) t->units[n++] = units[u++];
-    if (rule_action_of(rm->r) == ACT_MERGE) { /* «دیدار و گفت‌وگو»: one unit */
+    if (rule_action_of(rm->r) == ACT_ASIDE) { /* a clause told aside: one unit, aside */
+      nu = &t->units[n++];
+      *nu = units[rm->u0];
+      nu->w1 = units[rm->u1 - 1].w1;
+      nu->end = units[rm->u1 - 1].end;
+      nu->mention = nu->actor = -1;
+      memset(&nu->cats, 0, sizeof nu->cats);
+      cat_add(&nu->cats, c->aside);
+    } else if (rule_action_of(rm->r) == ACT_MERGE) { /* «دیدار و گفت‌وگو»: one unit */
       int k;
       nu = &t->units[n++];
       *nu = units[rm->u0];
@@ -417,10 +436,11 @@ static void actor_stage(const rule_set *rs, rule_matcher *m, rule_stage stage, b
     int a, s0, s1;
     replaced_span(&cand[i], &s0, &s1);
     if (s0 < end || s1 <= s0) continue; /* overlaps one chosen */
-    a = stage == STAGE_PHRASES ? -1
-        : stage == STAGE_LISTS ? build_list(b, &cand[i])
-                               : build_match(b, &cand[i]);
-    if (a < 0 && stage != STAGE_PHRASES && rule_action_of(cand[i].r) != ACT_SKIP)
+    a = stage == STAGE_PHRASES || rule_action_of(cand[i].r) == ACT_ASIDE ? -1
+        : stage == STAGE_LISTS                                              ? build_list(b, &cand[i])
+                                                                            : build_match(b, &cand[i]);
+    if (a < 0 && stage != STAGE_PHRASES && rule_action_of(cand[i].r) != ACT_SKIP &&
+        rule_action_of(cand[i].r) != ACT_ASIDE)
       continue; /* it named nobody */
     chosen[n_chosen] = cand[i];
     chosen[n_chosen].u0 = s0;

@@ -85,9 +85,9 @@ static void note_medium(event_work *ew, const rule_match *ms, int n) {
   int i, u;
   for (i = 0; i < n; i++) {
     const rule_match *rm = &ms[i];
-    int value = 0;
-    if (rm->role[ROLE_C][0] < 0 || rm->role[ROLE_M][0] < 0) continue;
-    for (u = rm->role[ROLE_M][0]; u < rm->role[ROLE_M][1]; u++)
+    int value = rule_arg(rm->r);
+    if (rm->role[ROLE_C][0] < 0) continue;
+    for (u = rm->role[ROLE_M][0]; !value && u >= 0 && u < rm->role[ROLE_M][1]; u++)
       if (t->units[u].value > value) value = t->units[u].value;
     for (u = rm->role[ROLE_C][0]; u < rm->role[ROLE_C][1]; u++)
       if (value && !ew->notes.medium[u]) {
@@ -98,11 +98,19 @@ static void note_medium(event_work *ew, const rule_match *ms, int n) {
 }
 
 static void note_initiators(event_work *ew, const rule_match *ms, int n) {
-  int i;
+  context *cx = ew->w->cx;
+  int i, a, k;
   for (i = 0; i < n && ew->n_inits < 16; i++) {
     const rule_match *rm = &ms[i];
     initiative *in = &ew->inits[ew->n_inits];
     if (rm->role[ROLE_I][0] < 0) continue;
+    /* a person who invites is remembered for the article's later contacts */
+    if ((a = ew->w->t->units[rm->role[ROLE_I][0]].actor) >= 0 && ew->w->actors[a].who &&
+        cx->n_inviters < 8) {
+      for (k = 0; k < cx->n_inviters && cx->inviters[k] != ew->w->actors[a].who; k++) {
+      }
+      if (k == cx->n_inviters) cx->inviters[cx->n_inviters++] = ew->w->actors[a].who;
+    }
     in->actor_unit = rm->role[ROLE_I][0];
     in->c0 = rm->role[ROLE_C][0];
     in->c1 = rm->role[ROLE_C][1];
@@ -223,6 +231,9 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
     if (ew->inits[i].c0 < 0 || (ew->inits[i].c0 < c1 && c0 < ew->inits[i].c1))
       if ((init = initiator_code(w, ew->inits[i].actor_unit))) init_rule = ew->inits[i].r;
   if (!init && by >= 0) init = initiator_code(w, by);
+  for (i = 0; !init && i < w->cx->n_inviters; i++) /* «به دعوت X» before: a contact with X */
+    if (x.who == w->cx->inviters[i] || y.who == w->cx->inviters[i])
+      init = lexicon_country_code(x.who == w->cx->inviters[i] ? x.country : y.country);
   if (init) copy_utf8(ev.initiator, sizeof ev.initiator, init, strlen(init));
   ev.first_time = cat_has(&t->all, cat->first);
   ev.mentions = 1;

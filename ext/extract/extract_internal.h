@@ -116,7 +116,7 @@ typedef struct categories {
   int date, weekday, relday, relweek, relmonth, relyear;
   int verb, past, present, subjunctive, participle, negative;
   int comma, colon, quote, paren, dash, punct, number, word;
-  int actor, named, state, group;
+  int actor, named, state, group, aside;
   int pronoun, counterpart, self, both, our_country, this_country;
   int first;
 } categories;
@@ -183,7 +183,7 @@ typedef enum rule_action {
   ACT_MERGE,
   /* actors, lists */
   ACT_ACTOR, ACT_COUNTERPART, ACT_PRONOUN, ACT_PLURAL, ACT_BOTH, ACT_STATE, ACT_SKIP,
-  ACT_SHARED, ACT_LIST,
+  ACT_SHARED, ACT_LIST, ACT_ASIDE,
   /* events */
   ACT_EVENT,
   /* status */
@@ -194,7 +194,8 @@ typedef enum rule_action {
 
 const char *rule_name(const rule *r);
 rule_action rule_action_of(const rule *r);
-int rule_arg(const rule *r);           /* ACT_STATUS: the status (or -1: none) */
+int rule_arg(const rule *r);           /* ACT_STATUS: the status (or -1: none);
+                                          ACT_MEDIUM: the medium it sets, or 0 */
 int rule_initiator_role(const rule *r); /* ACT_EVENT: the role that initiated, or -1 */
 int rule_index(const rule *r);          /* a rule's number, for the trace */
 
@@ -248,6 +249,10 @@ typedef struct context {
   int last_country;          /* the country named last («این کشور») */
   int countries[2];          /* the article's first two countries */
   int n_countries;
+  /* persons who invited or asked for a contact («به دعوت X»): a later
+  ** contact with them is theirs to have started */
+  const person *inviters[8];
+  int n_inviters;
 } context;
 
 /* Stages 1 and 2 over the units of t: actor phrases, then lists, each made

@@ -362,6 +362,10 @@ static int read_builds(rule *r, const char *s, size_t n, char *err, size_t cap) 
     case STAGE_ACTORS:
     case STAGE_LISTS: {
       int a;
+      if (r->stage == STAGE_LISTS && word_is(first, first_n, "aside")) {
+        r->action = ACT_ASIDE;
+        break;
+      }
       for (a = 0; a < 9 && !word_is(first, first_n, actor_actions[a]); a++) {
       }
       if (a == 9) {
@@ -405,20 +409,31 @@ static int read_builds(rule *r, const char *s, size_t n, char *err, size_t cap) 
     default:
       return 0;
   }
-  /* key=value arguments: initiator=ROLE */
+  /* key=value arguments: initiator=ROLE; for medium, medium=NAME (the
+  ** medium the wording itself says: «تماس گرفت» is a call) */
   for (i = j; i < n;) {
-    const char *eq;
+    const char *eq, *v;
+    size_t key_n, v_n;
     while (i < n && is_space(s[i])) i++;
     if (i == n) break;
     for (j = i; j < n && !is_space(s[j]); j++) {
     }
     eq = memchr(s + i, '=', j - i);
-    if (!eq || !word_is(s + i, (size_t)(eq - (s + i)), "initiator") ||
-        (r->initiator_role = role_of(eq + 1, (size_t)(s + j - eq - 1))) < 0) {
-      snprintf(err, cap, "'%.*s': the only argument is initiator=ROLE", (int)(j - i), s + i);
-      return 0;
+    key_n = eq ? (size_t)(eq - (s + i)) : 0;
+    v = eq ? eq + 1 : NULL;
+    v_n = eq ? (size_t)(s + j - v) : 0;
+    if (eq && word_is(s + i, key_n, "initiator") && (r->initiator_role = role_of(v, v_n)) >= 0) {
+      i = j;
+      continue;
     }
-    i = j;
+    if (eq && r->stage == STAGE_MEDIUM && word_is(s + i, key_n, "medium") &&
+        (r->arg = tamas_medium_from_name(v, v_n)) > 0) {
+      i = j;
+      continue;
+    }
+    snprintf(err, cap, "'%.*s': the arguments are initiator=ROLE and (medium rules) medium=NAME",
+             (int)(j - i), s + i);
+    return 0;
   }
   return 1;
 }

@@ -91,6 +91,32 @@ static int32_t in_window(const tamas_date_match *d, const context *cx) {
   return hits == 1 ? found : 0;
 }
 
+/* A month with no year in an article with no publication day: the one
+** year whose month lies in the article's window. */
+static int month_in_window(const tamas_date_match *d, const context *cx, const unit *u,
+                           tamas_event *ev) {
+  int y0, y1, m, dd, y, hits = 0;
+  int32_t first = 0, last = 0;
+  if (!cx->window_lo || !to_calendar(d, cx->window_lo, &y0, &m, &dd) ||
+      !to_calendar(d, cx->window_hi, &y1, &m, &dd) || y1 - y0 > MAX_WINDOW_YEARS)
+    return 0;
+  for (y = y0; y <= y1; y++) {
+    tamas_date_match t = *d;
+    int32_t f, l;
+    t.year = y;
+    if (!month_of_match(&t, 0, 0, &f, &l) || l < cx->window_lo || f > cx->window_hi) continue;
+    first = f, last = l;
+    hits++;
+  }
+  if (hits != 1) return 0;
+  ev->date = first;
+  ev->date_end = last;
+  ev->precision = TAMAS_MONTH;
+  ev->date_text = (tamas_span){u->start, u->end};
+  ev->date_basis = "window";
+  return 1;
+}
+
 static void set_day(tamas_event *ev, int32_t j, const unit *u, const char *basis) {
   ev->date = ev->date_end = j;
   ev->precision = TAMAS_DAY;
@@ -105,6 +131,7 @@ static int date_from(const sentence_work *w, const unit *u, int future, tamas_ev
   if (cat_has(&u->cats, c->date)) {
     const tamas_date_match *d = &w->s->mentions[u->mention].date;
     if (d->day == 0) { /* «اکتبر ۲۰۲۲», «در ماه ژانویه» */
+      if (!d->year && !day) return month_in_window(d, w->cx, u, ev);
       if (!month_of_match(d, day, future, &ev->date, &ev->date_end)) return 0;
       ev->precision = TAMAS_MONTH;
       ev->date_text = (tamas_span){u->start, u->end};

@@ -59,6 +59,7 @@ static void load_categories(void) {
   cats.named = cat("named");
   cats.state = cat("state");
   cats.group = cat("group");
+  cats.aside = cat("aside");
   cats.pronoun = cat("pronoun");
   cats.counterpart = cat("counterpart");
   cats.self = cat("self");
