@@ -92,6 +92,13 @@ static const person *pick_person(const mention *m, const context *cx, int office
   return best;
 }
 
+static void note_stated(context *cx, const tenure *t) {
+  int k;
+  for (k = 0; k < cx->n_stated; k++)
+    if (cx->stated[k] == t) return;
+  if (cx->n_stated < MAX_ARTICLE_PERSONS) cx->stated[cx->n_stated++] = t;
+}
+
 static void note_named(context *cx, const person *p) {
   int k;
   for (k = 0; k < cx->n_named; k++)
@@ -197,11 +204,15 @@ static int build_one(builder *b, const rule_match *rm, actor *a) {
   if (country < 0) country = country_in(b, rm->role[ROLE_H]); /* «دستیار پوتین» */
   if (pu >= 0) {
     const person *p = pick_person(mention_of(b, pu), b->cx, office, country, &t);
+    int u, former = 0;
     if (!p) return 0;
     a->who = p;
     a->country = p->tenures[t].country;
     a->office = p->tenures[t].office;
     note_named(b->cx, p);
+    for (u = rm->u0; u < rm->u1; u++) former |= cat_has(&b->t->units[u].cats, c->former);
+    if (office >= 0 && p->tenures[t].office == office && !former)
+      note_stated(b->cx, &p->tenures[t]);
     return 1;
   }
   if (country < 0) return 0; /* an office of no state names nobody */
@@ -364,6 +375,11 @@ static void rewrite(tagged *t, const rule_match *chosen, const int *actor_of, in
       nu->end = units[rm->u1 - 1].end;
       nu->mention = -1;
       for (k = rm->u0 + 1; k < rm->u1; k++) cat_or(&nu->cats, &units[k].cats);
+      /* what the units were (a member's named, state) is not what it is */
+      nu->cats.w[c->actor >> 6] &= ~((uint64_t)1 << (c->actor & 63));
+      nu->cats.w[c->named >> 6] &= ~((uint64_t)1 << (c->named & 63));
+      nu->cats.w[c->state >> 6] &= ~((uint64_t)1 << (c->state & 63));
+      nu->cats.w[c->group >> 6] &= ~((uint64_t)1 << (c->group & 63));
       nu->actor = actor_of[i];
       cat_add(&nu->cats, c->actor);
       cat_add(&nu->cats, a->n_members           ? c->group

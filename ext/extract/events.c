@@ -245,6 +245,9 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   add_rule_name(ev.rules, sizeof ev.rules, medium_rule);
   add_rule_name(ev.rules, sizeof ev.rules, init_rule);
   w->add(w->sink, &ev);
+  w->cx->last_pair[0] = x;
+  w->cx->last_pair[1] = y;
+  w->cx->have_pair = 1;
 }
 
 /* Pair two sides.  Lists of one length pair by office («شویگو و گراسیموف …
@@ -293,6 +296,17 @@ static void event_of_match(event_work *ew, const rule_match *rm) {
   if (rm->role[ROLE_B][0] < 0 && nx == 2) { /* «دیدار ترامپ و پوتین»: the list's two */
     ys[0] = xs[1];
     nx = ny = 1;
+  }
+  /* «بایدن در این دیدار …»: one side named, the contact told before; its
+  ** other side is the partner of that contact */
+  if (rm->role[ROLE_B][0] < 0 && nx == 1 && !ny && w->cx->have_pair && w->n_actors < MAX_ACTORS) {
+    const actor *p = w->cx->last_pair, *a = &w->actors[xs[0]];
+    int k = a->who && a->who == p[0].who ? 1 : a->who && a->who == p[1].who ? 0 : -1;
+    if (k >= 0) {
+      w->actors[w->n_actors] = p[k];
+      ys[0] = w->n_actors++;
+      ny = 1;
+    }
   }
   if (nx && ny) pair_sides(ew, rm, xs, nx, ys, ny);
 }

@@ -118,7 +118,7 @@ typedef struct categories {
   int comma, colon, quote, paren, dash, punct, number, word;
   int actor, named, state, group, aside;
   int pronoun, counterpart, self, both, our_country, this_country;
-  int first;
+  int first, former;
 } categories;
 const categories *extract_categories(void);
 
@@ -253,6 +253,13 @@ typedef struct context {
   ** contact with them is theirs to have started */
   const person *inviters[8];
   int n_inviters;
+  /* tenures the article states: a person named with an office it held
+  ** («بایدن، رئیس‌جمهور آمریکا»), not a former one; they fix its window */
+  const tenure *stated[MAX_ARTICLE_PERSONS];
+  int n_stated;
+  /* the two sides of the contact told last: «در این دیدار» is theirs */
+  actor last_pair[2];
+  int have_pair;
 } context;
 
 /* Stages 1 and 2 over the units of t: actor phrases, then lists, each made

@@ -222,6 +222,22 @@ void article_window(context *cx) {
   int32_t lo = 0, hi = 0;
   int i, j, any = 0;
   cx->window_lo = cx->window_hi = 0;
+  /* the tenures the article states, intersected */
+  for (i = 0; i < cx->n_stated; i++) {
+    const tenure *t = cx->stated[i];
+    int32_t s = t->start, e = t->end ? t->end : LEXICON_DAY;
+    if (!s) continue;
+    if (!any) lo = s, hi = e, any = 1;
+    else {
+      if (s > lo) lo = s;
+      if (e < hi) hi = e;
+    }
+  }
+  if (any && lo <= hi) {
+    cx->window_lo = lo, cx->window_hi = hi;
+    return;
+  }
+  any = 0; /* else the spans of office of the persons it names */
   for (i = 0; i < cx->n_named; i++) {
     const person *p = cx->named[i];
     int32_t plo = INT32_MAX, phi = 0;

@@ -67,6 +67,7 @@ static void load_categories(void) {
   cats.our_country = cat("our_country");
   cats.this_country = cat("this_country");
   cats.first = cat("first");
+  cats.former = cat("former");
 }
 
 const categories *extract_categories(void) {
