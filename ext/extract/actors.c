@@ -227,6 +227,28 @@ static int build_one(builder *b, const rule_match *rm, actor *a) {
   return 1;
 }
 
+/* An office phrase may name several offices («رهبران»): the first of the
+** match's office entries with a holder in the actor's state. */
+static void other_office_holder(builder *b, const rule_match *rm, actor *a) {
+  const categories *c = extract_categories();
+  int u;
+  for (u = rm->role[ROLE_O][0]; u >= 0 && u < rm->role[ROLE_O][1]; u++) {
+    const mention *m = mention_of(b, u);
+    const lex_entry *e;
+    if (!m) continue;
+    for (e = m->first; e; e = lexicon_next_entry(m->lex, e)) {
+      const person *p;
+      int cat = lexicon_entry_category(e);
+      if ((cat != c->office && cat != c->offices) || e->id == a->office) continue;
+      if ((p = resolve_holder(b->cx, e->id, a->country))) {
+        a->who = p;
+        a->office = e->id;
+        return;
+      }
+    }
+  }
+}
+
 /* ACT_PLURAL and ACT_BOTH: one actor per state, members of a group. */
 static int build_plural(builder *b, const rule_match *rm, actor *g, int both) {
   const categories *c = extract_categories();
@@ -250,6 +272,8 @@ static int build_plural(builder *b, const rule_match *rm, actor *g, int both) {
     a->office = office;
     a->country = countries[k];
     a->who = resolve_holder(b->cx, office, countries[k]);
+    if (!a->who) /* «رهبران»: heads of state, or supreme leaders: the one that has a holder */
+      other_office_holder(b, rm, a);
     g->members[g->n_members++] = (int)(a - b->out);
   }
   return 1;
@@ -458,6 +482,7 @@ static void actor_stage(const rule_set *rs, rule_matcher *m, rule_stage stage, b
     if (a < 0 && stage != STAGE_PHRASES && rule_action_of(cand[i].r) != ACT_SKIP &&
         rule_action_of(cand[i].r) != ACT_ASIDE)
       continue; /* it named nobody */
+    if (extract_rule_fired) extract_rule_fired(rule_name(cand[i].r));
     chosen[n_chosen] = cand[i];
     chosen[n_chosen].u0 = s0;
     chosen[n_chosen].u1 = s1;

@@ -122,7 +122,10 @@ static void note_initiators(event_work *ew, const rule_match *ms, int n) {
 static void note_boundaries(event_work *ew, const rule_match *ms, int n) {
   int i;
   for (i = 0; i < n; i++)
-    if (ms[i].role[ROLE_X][0] >= 0) ew->boundary[ms[i].role[ROLE_X][0]] = 1;
+    if (ms[i].role[ROLE_X][0] >= 0) {
+      ew->boundary[ms[i].role[ROLE_X][0]] = 1;
+      if (extract_rule_fired) extract_rule_fired(rule_name(ms[i].r));
+    }
 }
 
 /* ---- sides ------------------------------------------------------------------ */
@@ -330,6 +333,15 @@ void sentence_events(sentence_work *w) {
   n = rules_match(w->rs, STAGE_CLAUSES, w->t, w->m, ms, MAX_MATCHES);
   note_boundaries(ew, ms, n);
   n = rules_match(w->rs, STAGE_EVENTS, w->t, w->m, ms, MAX_MATCHES);
-  for (i = 0; i < n; i++) event_of_match(ew, &ms[i]);
+  for (i = 0; i < n; i++) {
+    /* one event per rule, contact word and partner: a later match of the
+    ** rule only moved its subject right («پزشکیان در حاشیه نشست بریکس با …»),
+    ** and the first is the sentence's subject */
+    int k, seen = 0;
+    for (k = 0; k < i && !seen; k++)
+      seen = ms[k].r == ms[i].r && ms[k].role[ROLE_C][0] == ms[i].role[ROLE_C][0] &&
+             ms[k].role[ROLE_B][0] == ms[i].role[ROLE_B][0] && ms[i].role[ROLE_B][0] >= 0;
+    if (!seen) event_of_match(ew, &ms[i]);
+  }
   free(ew);
 }

@@ -102,7 +102,8 @@ static void add_event(void *sink, const tamas_event *ev) {
   for (i = 0; i < x->n_events; i++) {
     tamas_event *old = &x->events[i];
     if (!same_event(old, ev)) continue;
-    old->mentions++;
+    /* mentions count sentences: two rules that find it in one are one */
+    if (old->evidence.start != ev->evidence.start) old->mentions++;
     if (!old->date && ev->date) {
       old->date = ev->date, old->date_end = ev->date_end, old->precision = ev->precision;
       old->date_text = ev->date_text;

@@ -199,6 +199,12 @@ int rule_arg(const rule *r);           /* ACT_STATUS: the status (or -1: none);
 int rule_initiator_role(const rule *r); /* ACT_EVENT: the role that initiated, or -1 */
 int rule_index(const rule *r);          /* a rule's number, for the trace */
 
+/* Called with a rule's name when a rule of the actor stages is chosen or a
+** clause rule matches (events carry the other rules in tamas_event.rules):
+** for the tests of tests/rules/, which set it around one extraction.  NULL
+** otherwise; one thread's. */
+extern __thread void (*extract_rule_fired)(const char *name);
+
 /* The compiled rules (NULL when out of memory); a stage's rules are tried
 ** in file order. */
 typedef struct rule_set rule_set;

@@ -673,6 +673,8 @@ int rules_match(const rule_set *rs, rule_stage stage, const tagged *t, rule_matc
   return n;
 }
 
+__thread void (*extract_rule_fired)(const char *name);
+
 const char *rule_name(const rule *r) { return r->name; }
 rule_action rule_action_of(const rule *r) { return r->action; }
 int rule_arg(const rule *r) { return r->arg; }

@@ -172,19 +172,25 @@ void units_of_sentence(const sentence *s, tagged *t) {
 }
 
 void units_write_tags(tagged *t) {
-  int i, c, n_cats = lexicon_category_count();
+  int i, k;
   size_t len = 0;
   memset(&t->all, 0, sizeof t->all);
   for (i = 0; i < t->n; i++) {
     const unit *u = &t->units[i];
-    if (len + 2 + (size_t)n_cats >= TAG_BYTES) { /* a sentence this long is cut */
+    if (len + 2 + CAT_MAX >= TAG_BYTES) { /* a sentence this long is cut */
       t->n = i;
       break;
     }
     t->unit_at[len] = (int16_t)i;
     t->tags[len++] = '<';
-    for (c = 0; c < n_cats; c++)
-      if (cat_has(&u->cats, c)) t->unit_at[len] = -1, t->tags[len++] = category_byte(c);
+    for (k = 0; k < 2; k++) { /* the set bits only: a unit has a few categories */
+      uint64_t bits = u->cats.w[k];
+      while (bits) {
+        t->unit_at[len] = -1;
+        t->tags[len++] = category_byte(64 * k + __builtin_ctzll(bits));
+        bits &= bits - 1;
+      }
+    }
     t->unit_at[len] = -1;
     t->tags[len++] = '>';
     cat_or(&t->all, &u->cats);
