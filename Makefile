@@ -186,6 +186,7 @@ bench: deps
 	$(MAKE) --no-print-directory build/tamas.so build/bench build/bench-stages
 	@build/bench build/tamas
 	@sh tests/bench/files.sh build/tamas
+	@sh tests/bench/contacts.sh build/tamas
 
 build/bench: tests/bench/bench.c | build
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(BASEFLAGS) -o $@ $< $(shell pkg-config --libs sqlite3 2>/dev/null) -lm

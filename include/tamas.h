@@ -566,12 +566,14 @@ size_t tamas_utf8_chars(const char *s, size_t n);
 ** published 0 to TAMAS_CONTACT_REPORT_DAYS days after the contact's date
 ** (for a week or month, after its last day; for a plan, a proposal or a
 ** request, which are reported before their date, also up to as many days
-** before it) and exactly one such contact agrees with it; otherwise it is a
-** contact of its own (the reports of one article that say the same, one
-** contact).
+** before it) and exactly one such contact agrees with it.  Otherwise it is
+** a contact of its own, together with the undated reports of the same
+** sides, status and medium published the same day (the same news that
+** day); without a publication date, with those of its article only.
 **
 ** How: reports that say exactly the same are counted together as they come
-** (the memory is one entry per distinct report, not per row); then the
+** (one entry per distinct report, so memory follows the contacts and the
+** articles they list, not the rows); then the
 ** entries are taken from the most precise to the least (a day before a week
 ** before a month before no date; persons before "org:" sides; a medium
 ** before `unspecified`), each joining the one earlier contact that agrees
@@ -608,7 +610,8 @@ typedef struct tamas_report {
 ** belong to the set. */
 typedef struct tamas_contact {
   int64_t id;               /* stable: a hash of the sides, status, medium and
-                               dates (and, undated, the article), 1 .. 2^48 */
+                               dates (undated: the day published, or the
+                               article), 1 .. 2^48 */
   const char *actor[2];     /* actor[0] sorts before actor[1] */
   const char *country[2];
   tamas_status status;

@@ -10,10 +10,12 @@
 **   tamas_contacts_free(set);
 **
 ** Reports that say exactly the same (sides, status, medium, dates; for an
-** undated report also the article) are counted into one entry as they come:
+** undated report the day it was published, or without one its article)
+** are counted into one entry as they come:
 ** the number of reports, their articles and outlets, the first and last
 ** publication date, the earliest sentence.  Nothing else of a report is
-** kept, so memory follows the distinct reports, not the rows.
+** kept, so memory follows the contacts (and the articles they list), not
+** the rows.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +84,7 @@ static size_t hash_key(const entry *k) {
   h = h * 31 + (uint64_t)(uintptr_t)k->file;
   h = h * 31 + ((uint64_t)k->status << 8 | (uint64_t)k->medium << 4 | (uint64_t)k->precision);
   h = h * 31 + (uint64_t)(uint32_t)k->date * 65537 + (uint64_t)(uint32_t)k->date_end;
+  h = h * 31 + (uint64_t)(uint32_t)k->published_day;
   h ^= h >> 29;
   return (size_t)(h * 0xbf58476d1ce4e5b9u >> 17);
 }
@@ -91,7 +94,8 @@ static int same_key(const entry *a, const entry *b) {
          a->sides[0].country == b->sides[0].country &&
          a->sides[1].country == b->sides[1].country && a->status == b->status &&
          a->medium == b->medium && a->date == b->date && a->date_end == b->date_end &&
-         a->precision == b->precision && a->file == b->file;
+         a->precision == b->precision && a->published_day == b->published_day &&
+         a->file == b->file;
 }
 
 /* The entry that says what `key` says, added when there is none yet. */
@@ -130,13 +134,14 @@ static tamas_precision precision_of_days(int32_t days) {
 
 /* Keep the report's sentence when it is the entry's earliest (by
 ** publication date, article, then the sentence itself, so that the order of
-** the rows does not matter).  Returns 0 when out of memory. */
+** the rows does not matter), before e->first counts the report: the
+** earliest report's publication date is e->first.  0 when out of memory. */
 static int keep_evidence(entry *e, const char *published, const char *file, const char *text,
                          size_t len) {
   size_t n = text ? strnlen(text, len) : 0;
   char *copy;
   if (e->evidence) {
-    int c = compare_nullable(published, e->evidence_published);
+    int c = compare_nullable(published, e->first);
     if (c == 0) c = compare_nullable(file, e->evidence_file);
     if (c == 0) {
       size_t m = strlen(e->evidence);
@@ -150,7 +155,6 @@ static int keep_evidence(entry *e, const char *published, const char *file, cons
   copy[n] = '\0';
   free(e->evidence);
   e->evidence = copy;
-  e->evidence_published = published;
   e->evidence_file = file;
   return 1;
 }
@@ -188,19 +192,19 @@ int tamas_contacts_add(tamas_contacts *set, const tamas_report *r) {
     key.date = r->date;
     key.date_end = r->date_end ? r->date_end : r->date;
     key.precision = r->precision ? r->precision : precision_of_days(key.date_end - key.date);
+  } else if (r->published_day) {
+    key.published_day = r->published_day; /* placed or not, the same day's reports go together */
   } else {
-    key.file = file; /* an undated report is placed, or stays one contact per article */
+    key.file = file; /* no date, no publication date: a contact per article */
   }
   if (!(e = find_entry(set, &key))) return 0;
   if (!published[0]) published = NULL;
   if (!file[0]) file = NULL;
+  if (!keep_evidence(e, published, file, r->evidence, r->evidence_len)) return 0;
   e->reports++;
   if (published && (!e->first || strcmp(published, e->first) < 0)) e->first = published;
   if (published && (!e->last || strcmp(published, e->last) > 0)) e->last = published;
-  if (!r->date && r->published_day && (!e->published_day || r->published_day < e->published_day))
-    e->published_day = r->published_day;
-  if (!strset_add(&e->files, file) || !strset_add(&e->sources, source)) return 0;
-  return keep_evidence(e, published, file, r->evidence, r->evidence_len);
+  return strset_add(&e->files, file) && strset_add(&e->sources, source);
 }
 
 /* The events of one scanned article. */

@@ -206,6 +206,8 @@ static int compare_keys(const entry *x, const entry *y) {
   if (x->date != y->date) return x->date < y->date ? -1 : 1;
   if (x->date_end != y->date_end) return x->date_end < y->date_end ? -1 : 1;
   if (x->precision != y->precision) return x->precision < y->precision ? -1 : 1;
+  if (x->published_day != y->published_day) /* unknown (0) last */
+    return !y->published_day || (x->published_day && x->published_day < y->published_day) ? -1 : 1;
   return compare_text(x->file, y->file);
 }
 
@@ -237,24 +239,22 @@ static int earlier(const char *pub_a, const char *file_a, const char *ev_a, cons
 ** Returns 0 when out of memory. */
 static int join(contact_index *ix, entry *c, entry *n) {
   int i, crossed = sides_agree(n, c) == 2, refined = 0;
+  /* the earliest report's publication date is `first` (before it changes) */
+  if (earlier(n->first, n->evidence_file, n->evidence, c->first, c->evidence_file, c->evidence)) {
+    char *ev = c->evidence;
+    c->evidence = n->evidence;
+    n->evidence = ev;
+    c->evidence_file = n->evidence_file;
+  }
   c->reports += n->reports;
   if (!strset_merge(&c->files, &n->files) || !strset_merge(&c->sources, &n->sources)) return 0;
   if (n->first && (!c->first || strcmp(n->first, c->first) < 0)) c->first = n->first;
   if (n->last && (!c->last || strcmp(n->last, c->last) > 0)) c->last = n->last;
-  if (earlier(n->evidence_published, n->evidence_file, n->evidence, c->evidence_published,
-              c->evidence_file, c->evidence)) {
-    char *ev = c->evidence;
-    c->evidence = n->evidence;
-    n->evidence = ev;
-    c->evidence_published = n->evidence_published;
-    c->evidence_file = n->evidence_file;
-  }
   if (c->medium == TAMAS_MEDIUM_UNSPECIFIED) c->medium = n->medium;
   for (i = 0; i < 2; i++) {
     const side *s = &n->sides[crossed ? 1 - i : i];
     if (c->sides[i].org && !s->org) c->sides[i] = *s, refined = 1;
   }
-  n->contact = c;
   if (!refined) return 1;
   if (strcmp(c->sides[0].name, c->sides[1].name) > 0) {
     side s = c->sides[0];
@@ -272,15 +272,17 @@ static uint64_t fnv(uint64_t h, const char *s) {
   return h;
 }
 
-/* A hash of what defines the contact, 1 .. 2^48 - 1; `salt` > 0 only when
-** two contacts of one set would share an id. */
+/* A hash of what defines the contact (its sides, status, medium, dates;
+** undated, the day or article of its first entry), 1 .. 2^48 - 1; `salt`
+** > 0 only when two contacts of one set would share an id. */
 static int64_t contact_hash(const entry *c, uint64_t salt) {
   char days[48];
   uint64_t h = 1469598103934665603u;
   int i;
   for (i = 0; i < 2; i++) h = fnv(fnv(h, c->sides[i].name), c->sides[i].country);
   h = fnv(fnv(h, tamas_status_name(c->status)), tamas_medium_name(c->medium));
-  snprintf(days, sizeof days, "%ld %ld %llu", (long)c->date, (long)c->date_end, (unsigned long long)salt);
+  snprintf(days, sizeof days, "%ld %ld %ld %llu", (long)c->date, (long)c->date_end,
+           (long)c->published_day, (unsigned long long)salt);
   h = fnv(fnv(h, days), c->file ? c->file : "");
   h ^= h >> 30; /* splitmix64's finaliser spreads the bits */
   h *= 0xbf58476d1ce4e5b9u;
@@ -409,8 +411,7 @@ int contacts_group(tamas_contacts *set, entry **entries, size_t n) {
       if (!join(&ix, only, e)) goto done;
       continue;
     }
-    e->contact = e; /* a contact of its own: new, or not to be placed */
-    e->alternatives = agree;
+    e->alternatives = agree; /* a contact of its own: new, or not to be placed */
     set->contacts[n_contacts++] = e;
     if (!index_add(&ix, e)) goto done;
   }

@@ -33,7 +33,8 @@ typedef struct side {
 } side;
 
 /* An entry: the reports that say exactly the same thing, counted together.
-** After grouping, an entry that started a contact holds the contact. */
+** When grouping, an entry that starts a contact holds it, and the entries
+** that join it are added into it. */
 typedef struct entry entry;
 struct entry {
   /* what the reports say */
@@ -42,17 +43,16 @@ struct entry {
   tamas_medium medium;
   int32_t date, date_end;    /* 0: undated */
   tamas_precision precision;
-  const char *file;          /* undated entries are one per article; else NULL */
+  int32_t published_day;     /* undated entries: the day they were published */
+  const char *file;          /* … or, when unknown, their article; else NULL */
   /* what they add up to */
-  int32_t published_day;     /* undated entries: the earliest known, or 0 */
   size_t reports;
   strset files, sources;
   const char *first, *last;  /* publication dates as written, or NULL */
-  const char *evidence_published, *evidence_file;
-  char *evidence;            /* the earliest report's sentence */
+  char *evidence;            /* the earliest report's sentence, */
+  const char *evidence_file; /* … its article (its publication date is first) */
   /* grouping */
   entry *next;               /* the entry hash chain */
-  entry *contact;            /* the contact it is in: itself when it started one */
   size_t alternatives;
   unsigned visit;            /* last search that saw it */
   int64_t id, fulfilled_by;

@@ -29,7 +29,7 @@ int strset_add(strset *s, const char *p) {
   if (s->n == s->cap) {
     strset_unique(s);
     if (s->n * 2 >= s->cap) { /* still at least half full: grow */
-      size_t cap = s->cap ? s->cap * 2 : 4;
+      size_t cap = s->cap ? s->cap * 2 : 1; /* most have one article, one outlet */
       const char **v = realloc(s->v, cap * sizeof *v);
       if (!v) return 0;
       s->v = v;

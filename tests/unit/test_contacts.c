@@ -187,15 +187,22 @@ static const row sides[] = {
      "2023-11-16", "e9", NULL, "Washington Xi"},
 };
 
-/* Undated reports that cannot be placed: one contact per article (two rows
-** of one article are one), whatever else is in it. */
+/* Undated reports that cannot be placed: those published the same day are
+** one contact (the same news), another day another one; without a
+** publication date, one contact per article (its two rows one). */
 static const row undated[] = {
     {"Angela Merkel", "DEU", "Joe Biden", "USA", "occurred", "phone", NULL, NULL, "2021-05-01", "f1",
      "دویچه وله", "spoke (1)"},
-    {"Angela Merkel", "DEU", "Joe Biden", "USA", "occurred", "phone", NULL, NULL, "2021-05-01", "f1",
-     "دویچه وله", "spoke (2)"},
-    {"Angela Merkel", "DEU", "Joe Biden", "USA", "occurred", "phone", NULL, NULL, "2021-05-01", "f2",
+    {"Angela Merkel", "DEU", "Joe Biden", "USA", "occurred", "phone", NULL, NULL,
+     "2021-05-01 10:00", "f2", "بی‌بی‌سی", "spoke (2)"},
+    {"Joe Biden", "USA", "Angela Merkel", "DEU", "occurred", "phone", NULL, NULL, "2021-05-02", "f3",
      "بی‌بی‌سی", "spoke (3)"},
+    {"Angela Merkel", "DEU", "Joe Biden", "USA", "occurred", "phone", NULL, NULL, NULL, "f4", NULL,
+     "spoke (4)"},
+    {"Angela Merkel", "DEU", "Joe Biden", "USA", "occurred", "phone", NULL, NULL, NULL, "f4", NULL,
+     "spoke (5)"},
+    {"Angela Merkel", "DEU", "Joe Biden", "USA", "occurred", "phone", NULL, NULL, NULL, "f5", NULL,
+     "spoke (6)"},
 };
 
 static void test_one_call(void) {
@@ -272,10 +279,12 @@ static void test_sides(void) {
 
 static void test_undated(void) {
   CHECK_STR(GROUP(undated),
-            "Angela Merkel | Joe Biden occurred phone -..- 2/1/1 2021-05-01..2021-05-01 f1 "
-            "ev: spoke (1)\n"
-            "Angela Merkel | Joe Biden occurred phone -..- 1/1/1 2021-05-01..2021-05-01 f2 "
-            "ev: spoke (3)\n");
+            "Angela Merkel | Joe Biden occurred phone -..- 2/2/2 2021-05-01..2021-05-01 10:00 "
+            "f1,f2 ev: spoke (1)\n"
+            "Angela Merkel | Joe Biden occurred phone -..- 1/1/1 2021-05-02..2021-05-02 f3 "
+            "ev: spoke (3)\n"
+            "Angela Merkel | Joe Biden occurred phone -..- 2/1/0 -..- f4 ev: spoke (4)\n"
+            "Angela Merkel | Joe Biden occurred phone -..- 1/1/0 -..- f5 ev: spoke (6)\n");
 }
 
 /* Not reports, and nothing after grouping. */
