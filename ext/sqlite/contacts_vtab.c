@@ -353,6 +353,9 @@ static int contacts_filter(sqlite3_vtab_cursor *cur, int idx_num, const char *id
   if (arg[2]) {
     const char *table = (const char *)sqlite3_value_text(arg[2]);
     if (!table) return SQLITE_NOMEM;
+    if (strlen(table) != (size_t)sqlite3_value_bytes(arg[2]))
+      return tamas_vtab_error(cur->pVtab, SQLITE_ERROR,
+                              "tamas_contacts: the events table name holds a NUL byte");
     if (arg[1])
       return tamas_vtab_error(cur->pVtab, SQLITE_ERROR,
                               "tamas_contacts: threads is for a path, not for an events table");
@@ -381,7 +384,7 @@ static int contacts_eof(sqlite3_vtab_cursor *cur) {
 
 /* The files as a JSON array of strings. */
 static void result_files(sqlite3_context *ctx, const tamas_contact *k) {
-  sqlite3_str *s = sqlite3_str_new(NULL);
+  sqlite3_str *s = sqlite3_str_new(sqlite3_context_db_handle(ctx)); /* its length limit */
   size_t i;
   int n;
   sqlite3_str_appendchar(s, 1, '[');

@@ -158,3 +158,11 @@ UPDATE bad SET date_precision = NULL, published = 'yesterday';
 SELECT * FROM tamas_contacts WHERE events = 'bad';
 ALTER TABLE bad DROP COLUMN evidence;
 SELECT * FROM tamas_contacts WHERE events = 'bad';
+SELECT * FROM tamas_contacts WHERE events = 'ev' || char(0) || 'x';
+-- Odd values are read as text, never a crash: numbers and blobs as sides,
+-- a blob with a NUL byte (cut there), a sentence of a megabyte.
+CREATE TABLE odd AS SELECT * FROM ev WHERE file = 'news/a01.txt';
+INSERT INTO odd SELECT file, medium, status, 42, NULL, x'41004200', NULL, date, date_end,
+  date_precision, published, printf('%.1000000c', 'ب'), NULL FROM ev WHERE file = 'news/a01.txt';
+SELECT actor1, actor2, actor2_country, reports, length(evidence) AS chars, sources
+FROM tamas_contacts WHERE events = 'odd';
