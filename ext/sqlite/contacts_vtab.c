@@ -446,35 +446,17 @@ static int contacts_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid) {
   return SQLITE_OK;
 }
 
-/* Eponymous only, read-only.  Fields not named are NULL. */
-static sqlite3_module contacts_module = {
-    .iVersion = 0,
-    .xConnect = contacts_connect,
-    .xBestIndex = contacts_best_index,
-    .xDisconnect = contacts_disconnect,
-    .xOpen = contacts_open,
-    .xClose = contacts_close,
-    .xFilter = contacts_filter,
-    .xNext = contacts_next,
-    .xEof = contacts_eof,
-    .xColumn = contacts_column,
-    .xRowid = contacts_rowid,
-};
-
-/* The same, for sqlite3_tamas_nofs_init: tables only, no path. */
-static sqlite3_module contacts_nofs_module = {
-    .iVersion = 0,
-    .xConnect = contacts_connect_nofs,
-    .xBestIndex = contacts_best_index,
-    .xDisconnect = contacts_disconnect,
-    .xOpen = contacts_open,
-    .xClose = contacts_close,
-    .xFilter = contacts_filter,
-    .xNext = contacts_next,
-    .xEof = contacts_eof,
-    .xColumn = contacts_column,
-    .xRowid = contacts_rowid,
-};
+/* Eponymous only, read-only; sqlite3_tamas_nofs_init's differs only in
+** connecting without a path.  Fields not named are NULL. */
+#define CONTACTS_MODULE(connect)                                                          \
+  {                                                                                       \
+    .iVersion = 0, .xConnect = connect, .xBestIndex = contacts_best_index,                \
+    .xDisconnect = contacts_disconnect, .xOpen = contacts_open, .xClose = contacts_close, \
+    .xFilter = contacts_filter, .xNext = contacts_next, .xEof = contacts_eof,             \
+    .xColumn = contacts_column, .xRowid = contacts_rowid,                                 \
+  }
+static sqlite3_module contacts_module = CONTACTS_MODULE(contacts_connect);
+static sqlite3_module contacts_nofs_module = CONTACTS_MODULE(contacts_connect_nofs);
 
 const sqlite3_module *tamas_contacts_module(void) { return &contacts_module; }
 const sqlite3_module *tamas_contacts_nofs_module(void) { return &contacts_nofs_module; }
