@@ -648,8 +648,9 @@ int tamas_contacts_add(tamas_contacts *set, const tamas_report *r);
 int tamas_contacts_add_path(tamas_contacts *set, const char *path,
                             const tamas_scan_options *opt, char **err);
 /* Group what was added (once; nothing can be added after).  Returns 1, or 0
-** when out of memory.  Then contacts 0 .. count-1 in order of date (undated
-** last), sides, status and medium. */
+** when out of memory (then the set has no contacts; free it).  Then
+** contacts 0 .. count-1 in order of date (undated last), sides, status and
+** medium. */
 int tamas_contacts_group(tamas_contacts *set);
 size_t tamas_contacts_count(const tamas_contacts *set);
 const tamas_contact *tamas_contacts_at(const tamas_contacts *set, size_t i);

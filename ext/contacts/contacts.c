@@ -11,11 +11,10 @@
 **
 ** Reports that say exactly the same (sides, status, medium, dates; for an
 ** undated report the day it was published, or without one its article)
-** are counted into one entry as they come:
-** the number of reports, their articles and outlets, the first and last
-** publication date, the earliest sentence.  Nothing else of a report is
-** kept, so memory follows the contacts (and the articles they list), not
-** the rows.
+** are counted into one entry as they come: the number of reports, their
+** articles and outlets, the first and last publication date, the earliest
+** sentence.  Nothing else of a report is kept, so memory follows the
+** contacts (and the articles they list), not the rows.
 */
 #include <stdlib.h>
 #include <string.h>
@@ -258,7 +257,8 @@ int tamas_contacts_group(tamas_contacts *set) {
   entry **all;
   size_t i, n = 0;
   int ok;
-  if (set->grouped) return 1;
+  if (set->grouped) return set->grouped > 0;
+  set->grouped = -1; /* until it succeeds: half-joined entries cannot be grouped again */
   if (!(all = malloc((set->n_entries ? set->n_entries : 1) * sizeof *all))) return 0;
   for (i = 0; i < set->n_chains; i++) {
     entry *e;
@@ -266,14 +266,16 @@ int tamas_contacts_group(tamas_contacts *set) {
   }
   ok = contacts_group(set, all, n);
   free(all);
-  set->grouped = ok;
+  if (ok) set->grouped = 1;
   return ok;
 }
 
-size_t tamas_contacts_count(const tamas_contacts *set) { return set->grouped ? set->n_contacts : 0; }
+size_t tamas_contacts_count(const tamas_contacts *set) {
+  return set->grouped > 0 ? set->n_contacts : 0;
+}
 
 const tamas_contact *tamas_contacts_at(const tamas_contacts *set, size_t i) {
-  return set->grouped && i < set->n_contacts ? &set->rows[i] : NULL;
+  return set->grouped > 0 && i < set->n_contacts ? &set->rows[i] : NULL;
 }
 
 void tamas_contacts_free(tamas_contacts *set) {

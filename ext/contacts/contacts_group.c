@@ -413,7 +413,7 @@ int contacts_group(tamas_contacts *set, entry **entries, size_t n) {
     }
     e->alternatives = agree; /* a contact of its own: new, or not to be placed */
     set->contacts[n_contacts++] = e;
-    if (!index_add(&ix, e)) goto done;
+    if (e->date && !index_add(&ix, e)) goto done; /* nothing joins or fulfils with no date */
   }
   set->n_contacts = n_contacts;
   qsort(set->contacts, n_contacts, sizeof *set->contacts, by_output);

@@ -65,7 +65,7 @@ struct tamas_contacts {
   entry **contacts;          /* after grouping, in output order */
   size_t n_contacts;
   tamas_contact *rows;
-  int grouped;
+  int grouped;               /* 1 grouped, -1 failed (out of memory), 0 not yet */
 };
 
 /* contacts_group.c: the entries, grouped; set->contacts and set->rows.
