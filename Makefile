@@ -36,7 +36,7 @@ SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # The pipeline, in dependency order (ext/data: the lexicons, compiled in by
 # the build tool ext/data/embed.c, and their reader).
-CORE_DIRS  := data text calendar lexicon article extract io timeline
+CORE_DIRS  := data text calendar lexicon article extract io contacts timeline
 CORE_SRC   := $(filter-out ext/data/embed.c,$(foreach d,$(CORE_DIRS),$(wildcard ext/$(d)/*.c)))
 SQLITE_SRC := $(wildcard ext/sqlite/*.c)
 LEXICONS   := $(wildcard sql/lexicon/*.tsv)
@@ -188,6 +188,7 @@ bench: deps
 	$(MAKE) --no-print-directory build/tamas.so build/bench build/bench-stages
 	@build/bench build/tamas
 	@sh tests/bench/files.sh build/tamas
+	@sh tests/bench/contacts.sh build/tamas
 
 build/bench: tests/bench/bench.c | build
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(BASEFLAGS) -o $@ $< $(shell pkg-config --libs sqlite3 2>/dev/null) -lm

@@ -507,6 +507,8 @@ typedef struct tamas_scan_options {
   size_t max_bytes;      /* as for tamas_read_text_file (0: the default) */
   const char *published; /* TAMAS_SCAN_EVENTS: replaces the page's date, or NULL */
   const void *overlay;   /* TAMAS_SCAN_EVENTS: actors added at run time, or NULL */
+  unsigned article_parts; /* TAMAS_SCAN_EVENTS: what else the article reader
+                            reads (TAMAS_ARTICLE_SOURCES: article.source) */
   int threads;           /* 1: the caller's thread only; n > 1: the caller
                             and n - 1 worker threads; 0: one per core (at
                             most TAMAS_SCAN_MAX_THREADS; 1 on one core).
@@ -546,6 +548,119 @@ int tamas_utf8_valid(const char *s, size_t n);
 ** valid UTF-8; in invalid UTF-8 a lead byte and the continuation bytes after
 ** it are one character and any other byte is one. */
 size_t tamas_utf8_chars(const char *s, size_t n);
+
+/* ---------------------------------------------------------------------------
+** Contacts: the reports of one real-world contact grouped into one
+** ------------------------------------------------------------------------ */
+
+/* A call reported by a dozen outlets, on the day, for days after and again
+** as background in later articles, is one contact: tamas_contacts groups
+** report rows (one per contact per article, as extraction gives them).
+**
+** Two reports are one contact when they have the same two sides (in either
+** order), the same status, and agree on everything both of them say:
+**   - medium: equal, or one of them `unspecified`;
+**   - date: one date contains the other (equal days; a week or a month
+**     contains a day of it, a month a week of it);
+**   - sides: equal; or a side known only as "org:CCC" stands for a person
+**     whose country is CCC, when the other side is the same person in both.
+** A report that says less than another (a month instead of a day, an
+** unspecified medium, an "org:" side) joins the one contact that agrees with
+** it.  When two or more contacts agree with it, it cannot be placed: it is a
+** contact of its own, and `alternatives` says how many it could have been.
+** A report with no date joins a dated contact when its article was
+** published 0 to TAMAS_CONTACT_REPORT_DAYS days after the contact's date
+** (for a week or month, after its last day; for a plan, a proposal or a
+** request, which are reported before their date, also up to as many days
+** before it) and exactly one such contact agrees with it.  Otherwise it is
+** a contact of its own, together with the undated reports of the same
+** sides, status and medium published the same day (the same news that
+** day); without a publication date, with those of its article only.
+**
+** How: reports that say exactly the same are counted together as they come
+** (one entry per distinct report, so memory follows the contacts and the
+** articles they list, not the rows); then the
+** entries are taken from the most precise to the least (a day before a week
+** before a month before no date; persons before "org:" sides; a medium
+** before `unspecified`), each joining the one earlier contact that agrees
+** with it, or starting one.  A contact's values are the most precise its
+** reports give.  The result depends on the set of reports, not on their
+** order; grouping is transitive (a report that joins a contact joins all of
+** its reports). */
+
+/* Days after a contact within which an undated report is placed at it. */
+#define TAMAS_CONTACT_REPORT_DAYS 7
+/* A planned, proposed or requested contact without a date is fulfilled by
+** an occurred one at most this many days after it was first reported. */
+#define TAMAS_CONTACT_PLAN_DAYS 30
+
+/* One report: a row of tamas_events, or of a table made from it.  Strings
+** are copied; NULL is empty. */
+typedef struct tamas_report {
+  const char *actor[2];     /* "Sergey Lavrov", or "org:USA" */
+  const char *country[2];   /* "RUS" */
+  tamas_status status;
+  tamas_medium medium;
+  int32_t date, date_end;   /* JDN; date 0: undated; date_end 0: = date */
+  tamas_precision precision; /* TAMAS_NO_DATE with a date: from its length */
+  const char *published;    /* the article's publication date as written
+                               ("2024-10-24 10:15"), or NULL */
+  int32_t published_day;    /* … its day (JDN), 0 when unknown */
+  const char *file;         /* the article */
+  const char *source;       /* the outlet that published it */
+  const char *evidence;     /* the sentence, evidence_len bytes */
+  size_t evidence_len;
+} tamas_report;
+
+/* One contact, as tamas_contacts_at gives it.  Strings and the file list
+** belong to the set. */
+typedef struct tamas_contact {
+  int64_t id;               /* stable: a hash of the sides, status, medium and
+                               dates (undated: the day published, or the
+                               article), 1 .. 2^48 */
+  const char *actor[2];     /* actor[0] sorts before actor[1] */
+  const char *country[2];
+  tamas_status status;
+  tamas_medium medium;      /* the most specific its reports give */
+  int32_t date, date_end;   /* the most precise date they agree on; 0 none */
+  tamas_precision precision;
+  size_t reports;           /* rows */
+  size_t sources;           /* distinct outlets */
+  const char *first_reported, *last_reported; /* publication dates, or NULL */
+  const char *evidence;     /* the earliest report's sentence (NUL-terminated) */
+  const char *evidence_file;
+  const char *const *files; /* the distinct articles, sorted by name */
+  size_t n_files;
+  int64_t fulfilled_by;     /* planned, proposed or requested: the id of the
+                               first occurred contact of the same sides and
+                               medium whose date lies in its dates (undated:
+                               in the TAMAS_CONTACT_PLAN_DAYS after it was
+                               first reported); else 0 */
+  size_t alternatives;      /* contacts its reports could have joined when
+                               there was more than one; else 0 */
+} tamas_contact;
+
+typedef struct tamas_contacts tamas_contacts;
+
+/* An empty set, or NULL when out of memory. */
+tamas_contacts *tamas_contacts_new(void);
+/* Add a report.  Returns 1; 0 when out of memory; -1 when the report is not
+** one (a status, medium or precision out of range, date_end before date). */
+int tamas_contacts_add(tamas_contacts *set, const tamas_report *r);
+/* Add the events of every article under `path`, scanned as tamas_events
+** scans it (`opt`: threads, max_bytes, overlay, published; the kind and the
+** parts are set here).  Returns 1; 0 with a malloc'd message in *err when
+** the path cannot be read, or with *err NULL when out of memory. */
+int tamas_contacts_add_path(tamas_contacts *set, const char *path,
+                            const tamas_scan_options *opt, char **err);
+/* Group what was added (once; nothing can be added after).  Returns 1, or 0
+** when out of memory (then the set has no contacts; free it).  Then
+** contacts 0 .. count-1 in order of date (undated last), sides, status and
+** medium. */
+int tamas_contacts_group(tamas_contacts *set);
+size_t tamas_contacts_count(const tamas_contacts *set);
+const tamas_contact *tamas_contacts_at(const tamas_contacts *set, size_t i);
+void tamas_contacts_free(tamas_contacts *set);
 
 /* ---------------------------------------------------------------------------
 ** The timeline: contacts drawn as SVG

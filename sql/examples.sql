@@ -14,6 +14,9 @@
 --
 -- Actors are English Wikipedia titles, or 'org:XXX' when the text names only
 -- a state or an institution; countries are ISO 3166-1 alpha-3 codes.
+--
+-- tamas_events gives one row per contact per article; recipes 8 to 11 count
+-- each real-world contact once, with tamas_contacts.
 
 .headers on
 .mode box --wordwrap on
@@ -150,3 +153,55 @@ ORDER BY file, date, actor1, actor2;
 SELECT writefile('timeline.svg',
                  tamas_timeline_svg(date, actor1, actor2, status, medium)) > 0 AS written
 FROM tamas_events('sql/news/*.txt');
+
+-- 8. Contacts per pair per year, each counted once however many articles
+--    report it (tamas_contacts groups the reports: `reports` rows in
+--    `articles` files).  Only contacts that took place and have a date.
+.mode box --wordwrap on
+SELECT substr(date, 1, 4) AS year, actor1, actor2,
+       count(*) AS contacts, sum(reports) AS reports, group_concat(date, ' ') AS dates
+FROM tamas_contacts('sql/news/*.txt')
+WHERE status = 'occurred' AND date IS NOT NULL
+GROUP BY year, actor1, actor2
+ORDER BY year, contacts DESC, actor1, actor2;
+
+-- For a large corpus, read the articles once into tables, then group the
+-- events as often as you like (after editing rows if you wish).  The
+-- articles' outlets make the `sources` column; without a source column it
+-- is NULL.
+CREATE TEMP TABLE articles AS
+  SELECT file, published, source FROM tamas_articles('sql/news/*.txt');
+CREATE TEMP TABLE ev AS
+  SELECT e.*, a.source FROM tamas_events('sql/news/*.txt') AS e LEFT JOIN articles AS a USING (file);
+
+-- 9. Which outlets reported a contact first: the articles of each contact
+--    (json_each lists its files) published when it was first reported.
+WITH c AS MATERIALIZED (SELECT * FROM tamas_contacts WHERE events = 'ev')
+SELECT c.first_reported, c.actor1, c.actor2, c.medium, c.status,
+       group_concat(DISTINCT coalesce(a.source, '?')) AS first_outlets
+FROM c, json_each(c.files) AS f JOIN articles AS a ON a.file = f.value
+WHERE a.published = c.first_reported
+GROUP BY c.contact_id
+ORDER BY c.first_reported, c.actor1, c.actor2;
+
+-- 10. Contacts only one outlet reported (or none the reader could name): the
+--     ones to check by hand, with the sentence of the earliest report and
+--     its file.
+SELECT coalesce(date, 'undated') AS date, actor1, actor2, medium, status, sources,
+       substr(evidence_file, 10) AS article, evidence
+FROM tamas_contacts WHERE events = 'ev' AND sources <= 1
+ORDER BY date IS NULL, date, actor1, actor2
+LIMIT 5;
+
+-- 11. Planned, proposed and requested contacts that never happened: no
+--     occurred contact of the same sides and medium within their dates
+--     fulfils them (fulfilled_by is NULL; an undated plan looks 30 days
+--     past its first report).  Without a date or a publication date it
+--     cannot be told.
+SELECT status, coalesce(date, 'undated') AS planned_for, date_end, actor1, actor2, medium,
+       first_reported,
+       CASE WHEN date IS NULL AND first_reported IS NULL THEN 'cannot tell'
+            ELSE 'not reported' END AS happened
+FROM tamas_contacts WHERE events = 'ev'
+  AND status IN ('planned', 'proposed', 'requested') AND fulfilled_by IS NULL
+ORDER BY date IS NULL, date, first_reported, actor1, actor2;

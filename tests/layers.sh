@@ -2,7 +2,8 @@
 # tests/layers.sh — the folders of ext/ are the stages of the pipeline, and
 # each may use only the ones before it:
 #
-#   data → text → calendar → lexicon, article → extract → io → timeline → sqlite
+#   data → text → calendar → lexicon, article → extract → io → contacts →
+#   timeline → sqlite
 #
 # (lexicon and article are siblings: neither uses the other.)  ext/data, the
 # lexicons compiled in, comes first because the text stage's ZWNJ repair
@@ -28,7 +29,8 @@ check() { # check LABEL STATUS
 rank() {
   case $1 in
     data) echo 0 ;; text) echo 1 ;; calendar) echo 2 ;; lexicon | article) echo 3 ;;
-    extract) echo 4 ;; io) echo 5 ;; timeline) echo 6 ;; sqlite) echo 7 ;; *) echo 99 ;;
+    extract) echo 4 ;; io) echo 5 ;; contacts) echo 6 ;; timeline) echo 7 ;; sqlite) echo 8 ;;
+    *) echo 99 ;;
   esac
 }
 

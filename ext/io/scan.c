@@ -85,7 +85,7 @@ static int analyse(const tamas_scan_options *opt, slot *sl) {
   if (opt->kind == TAMAS_SCAN_ARTICLES)
     return tamas_article_read(it->text, it->len, &it->article) &&
            (it->body = tamas_article_body(&it->article, it->text, &it->body_len)) != NULL;
-  return tamas_article_read_parts(it->text, it->len, 0, &it->article) &&
+  return tamas_article_read_parts(it->text, it->len, opt->article_parts, &it->article) &&
          tamas_extract_article(it->text, &it->article, opt->published, opt->overlay,
                                &it->events);
 }

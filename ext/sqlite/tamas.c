@@ -8,12 +8,13 @@
 ** registers every SQL function listed in the tables below; each lives in its
 ** own file (calendar_sql.c, normalize_sql.c, info_sql.c, timeline_sql.c), as
 ** does every table-valued function (articles_vtab.c, events_vtab.c,
-** actors_vtab.c).  Pure functions are DETERMINISTIC and
+** actors_vtab.c, contacts_vtab.c).  Pure functions are DETERMINISTIC and
 ** INNOCUOUS so they may be used in indexes, views and triggers of untrusted
 ** schemas.
 **
 ** A second entry point, sqlite3_tamas_nofs_init, registers the same without
-** the two tables that read files (tamas_articles, tamas_events):
+** the two tables that read files (tamas_articles, tamas_events), and
+** tamas_contacts without its path (it groups tables only):
 **   .load build/tamas sqlite3_tamas_nofs_init
 */
 #include <sqlite3ext.h>
@@ -72,12 +73,15 @@ static const struct {
   const char *name;
   const sqlite3_module *(*module)(void);
   int uses_actors; /* reads the connection's run-time actors */
-  int reads_files; /* not registered by sqlite3_tamas_nofs_init */
+  /* what sqlite3_tamas_nofs_init registers instead: the same module, or one
+  ** that reads no files, or NULL for nothing */
+  const sqlite3_module *(*nofs_module)(void);
 } modules[] = {
-    {"tamas_articles", tamas_articles_module, 0, 1},
-    {"extract_contacts", tamas_extract_module, 1, 0},
-    {"tamas_events", tamas_events_module, 1, 1},
-    {"tamas_actors", tamas_actors_module, 1, 0},
+    {"tamas_articles", tamas_articles_module, 0, NULL},
+    {"extract_contacts", tamas_extract_module, 1, tamas_extract_module},
+    {"tamas_events", tamas_events_module, 1, NULL},
+    {"tamas_actors", tamas_actors_module, 1, tamas_actors_module},
+    {"tamas_contacts", tamas_contacts_module, 1, tamas_contacts_nofs_module},
 };
 
 /* Register everything; with_files = 0 leaves out the file readers. */
@@ -115,9 +119,10 @@ static int register_all(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines
   if (!actors) return SQLITE_NOMEM;
   for (i = 0; i < sizeof modules / sizeof modules[0]; i++) {
     int owner;
-    if (modules[i].reads_files && !with_files) continue;
+    const sqlite3_module *(*module)(void) = with_files ? modules[i].module : modules[i].nofs_module;
+    if (!module) continue;
     owner = modules[i].uses_actors && !owned;
-    int rc = sqlite3_create_module_v2(db, modules[i].name, modules[i].module(),
+    int rc = sqlite3_create_module_v2(db, modules[i].name, module(),
                                       modules[i].uses_actors ? actors : NULL,
                                       owner ? tamas_overlay_free : NULL);
     if (owner) owned = 1; /* from here SQLite frees it, even when this call fails */

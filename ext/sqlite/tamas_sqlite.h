@@ -39,6 +39,10 @@ const sqlite3_module *tamas_actors_module(void);
 const sqlite3_module *tamas_events_module(void);
 const sqlite3_module *tamas_extract_module(void);
 
+/* contacts_vtab.c: tamas_contacts, and the same without a path (nofs) */
+const sqlite3_module *tamas_contacts_module(void);
+const sqlite3_module *tamas_contacts_nofs_module(void);
+
 /* safety_sql.c: limits and error messages shared by the SQL layer */
 /* The longest text tamas reads or returns on this connection, in bytes: the
 ** smaller of SQLITE_LIMIT_LENGTH and TAMAS_MAX_FILE_BYTES. */

@@ -1,6 +1,7 @@
 -- sqlite3_tamas_nofs_init: the second entry point registers everything but
--- the tables that read files (tamas_articles, tamas_events).  Exactly these
--- functions and modules appear.
+-- the tables that read files (tamas_articles, tamas_events), and
+-- tamas_contacts without its path.  Exactly these functions and modules
+-- appear.
 CREATE TEMP TABLE before AS SELECT name, narg FROM pragma_function_list;
 CREATE TEMP TABLE modules_before AS SELECT name FROM pragma_module_list;
 .load @TAMAS@ sqlite3_tamas_nofs_init
@@ -23,3 +24,8 @@ SELECT count(*) > 100 AS actors FROM tamas_actors;
 SELECT count(*) FROM tamas_articles('sql/news');
 SELECT count(*) FROM tamas_events('sql/news');
 CREATE VIRTUAL TABLE news USING tamas_events(path='sql/news');
+-- tamas_contacts groups a table, but reads no path
+CREATE TABLE ev AS
+  SELECT 'a.txt' AS file, * FROM extract_contacts('وزیر امور خارجه ایران روز دوشنبه در تماسی تلفنی با همتای عمانی خود گفت‌وگو کرد.', '2025-05-14');
+SELECT actor1, actor2, date, reports, files FROM tamas_contacts WHERE events = 'ev';
+SELECT count(*) FROM tamas_contacts('sql/news');

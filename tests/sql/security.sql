@@ -4,7 +4,8 @@
 -- from a view or trigger, whatever PRAGMA trusted_schema says, so a database
 -- from someone else cannot make them read this machine's files.  tamas_actors
 -- reads no file, but an INSERT into it changes what later extractions on the
--- connection find, so it is DIRECTONLY too.
+-- connection find, so it is DIRECTONLY too; so is tamas_contacts, which
+-- reads files or a table that may.
 .load @TAMAS@
 .headers on
 .mode list
@@ -59,3 +60,17 @@ SELECT count(*) AS added_rows FROM tamas_actors WHERE added;
 INSERT INTO tamas_actors(name, country, office, aliases)
   VALUES ('Test Person', 'OMN', 'foreign_minister', 'آزمون آزمایشی');
 SELECT count(*) AS added_rows FROM tamas_actors WHERE added;
+-- tamas_contacts reads files, or a table that may (a virtual table made
+-- with tamas_events(path=…)): not from views or triggers either
+CREATE VIRTUAL TABLE planted USING tamas_events(path='sql/news');
+CREATE VIEW grouped AS SELECT count(*) AS n FROM tamas_contacts('sql/news');
+SELECT n FROM grouped;
+CREATE VIEW grouped_table AS SELECT count(*) AS n FROM tamas_contacts WHERE events = 'planted';
+SELECT n FROM grouped_table;
+CREATE TRIGGER steal3 AFTER INSERT ON log BEGIN
+  INSERT INTO doc SELECT evidence, NULL FROM tamas_contacts WHERE events = 'planted';
+END;
+INSERT INTO log VALUES (4);
+SELECT count(*) AS log_rows FROM log;
+-- used directly, it works
+SELECT count(*) > 0 AS contacts FROM tamas_contacts WHERE events = 'planted';

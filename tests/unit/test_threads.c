@@ -51,6 +51,9 @@ static const char *queries[] = {
     "SELECT group_concat(actor1 || '|' || actor2 || '|' || coalesce(date, ''), ' ') FROM extract_contacts("
     "'وزیر امور خارجه ایران روز دوشنبه در تماسی تلفنی با همتای عمانی خود گفت‌وگو کرد. "
     "عراقچی همچنین با ویجیتا هراث وزیر امور خارجه سریلانکا دیدار کرد.', '2025-05-14')",
+    /* contacts: the reports grouped, over a path */
+    "SELECT group_concat(contact_id || '|' || actor1 || '|' || actor2 || '|' || reports || '|' || files"
+    " || '|' || coalesce(fulfilled_by, ''), char(10)) FROM tamas_contacts('sql/news')",
 };
 #define N_QUERIES (sizeof queries / sizeof queries[0])
 
