@@ -444,6 +444,33 @@ const char *tamas_precision_name(tamas_precision p);
 const char *tamas_event_cameo(const tamas_event *e);
 const char *tamas_event_plover(const tamas_event *e);
 
+/* All the codes of an event (ext/extract/event_codes.c), by its medium, its
+** status and how its place stands to the sides' countries: the place of
+** actor2's country is a visit by actor1 (CAMEO 042, PLOVER CONSULT visit),
+** of actor1's country a visit actor1 hosts (043), a country of neither a
+** third location (044, third-party), an organisation's code a multilateral
+** meeting; the first row of cameo.tsv that fits wins.  Strings are static;
+** "" when none.  Returns 0 (and empty codes) when no row fits. */
+typedef struct tamas_codes {
+  const char *cameo;  /* CAMEO 1.1b3: "040", "042" … */
+  const char *plover; /* PLOVER event: "CONSULT", "AGREE", "REQUEST", "REJECT" */
+  const char *mode;   /* PLOVER mode: "visit", "third-party", "multilateral",
+                         "phone", "meet", or "" */
+  int quad;           /* PLOVER quad category: 1 verbal cooperation, 3 verbal
+                         conflict (2, 4 material), 0 none */
+  double scale;       /* the PLOVER manual's conflict–cooperation score */
+  int host;           /* a visit: the side in whose country it took place (0
+                         actor1, 1 actor2); -1 otherwise */
+} tamas_codes;
+int tamas_event_codes(const tamas_event *e, tamas_codes *out);
+
+/* The PLOVER code of a side's country or organisation code: a state's ISO
+** alpha-3 as is (Kosovo's XKX is KOS), an organisation's from orgs.tsv (UNO,
+** EUR, IGO); NULL for NULL or "".  The PLOVER sector of an office code
+** (offices.tsv: GOV, MIL, SPY, LEG), or NULL. */
+const char *tamas_plover_code(const char *code);
+const char *tamas_plover_sector(const char *office);
+
 /* ---------------------------------------------------------------------------
 ** Files: walking a path and reading an article file
 ** ------------------------------------------------------------------------ */

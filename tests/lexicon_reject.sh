@@ -26,6 +26,8 @@ printf 'رئیس کاخ سبز\tUSA\tgardener\n' >>"$tmp/lexicon/office_phrases.
 bad_office=$(lines office_phrases.tsv)
 printf 'پربازدیدک\tsidebar\n' >>"$tmp/lexicon/page_cues.tsv"
 bad_page=$(lines page_cues.tsv)
+printf 'phone\toccurred\tmoon\t041\tCONSULT\tphone\t1\t1.5\n' >>"$tmp/lexicon/cameo.tsv"
+bad_place=$(lines cameo.tsv)
 
 args=""
 for f in "$tmp"/lexicon/*.tsv; do args="$args tamas_lex_$(basename "$f" .tsv)=$f"; done
@@ -49,7 +51,8 @@ expect "contact_cues.tsv:$bad_cue: unknown kind 'meeting'"
 expect "contact_cues.tsv:$bad_medium: unknown medium 'fax'"
 expect "office_phrases.tsv:$bad_office: unknown office 'gardener'"
 expect "page_cues.tsv:$bad_page: kind must be end, chrome, code or date"
-expect "6 lexicon rows could not be used"
+expect "cameo.tsv:$bad_place: place must be *, none, org, actor1, actor2 or third, not 'moon'"
+expect "7 lexicon rows could not be used"
 [ "$failed" = 0 ] || cat "$tmp/out"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]
