@@ -412,18 +412,25 @@ void tamas_extraction_free(tamas_extraction *x);
 
 /* Actors added at run time, for one connection (NULL when out of memory),
 ** and adding one: country and office as codes, start/end ISO dates or NULL,
-** aliases the Persian forms '|'-separated.  Returns NULL, or what is wrong. */
+** aliases the Persian forms '|'-separated, wikidata its Wikidata item
+** ("Q7747") or NULL.  Returns NULL, or what is wrong. */
 void *tamas_actor_overlay_new(void);
 void tamas_actor_overlay_free(void *overlay);
 const char *tamas_actor_add(void *overlay, const char *name, const char *country,
                             const char *office, const char *start, const char *end,
-                            const char *aliases);
+                            const char *aliases, const char *wikidata);
+/* The Wikidata item ("Q7747") of a person of the lexicon, by name (the
+** actor1/actor2 of an event), looked up in `overlay` (may be NULL) and then
+** the built-in lexicon; NULL when unknown or not confirmed.  The string
+** lives as long as the lexicon. */
+const char *tamas_actor_wikidata(const void *overlay, const char *name);
 
 /* The actor lexicon, one row per person and office held: the built-in rows,
 ** then those added at run time to `overlay` (which may be NULL).  Returns 0
 ** past the last row.  Strings belong to the lexicon. */
 typedef struct tamas_actor_row {
   const char *name, *country, *office, *aliases;
+  const char *wikidata; /* "Q7747", "" when not confirmed */
   int32_t start, end; /* JDN, 0 = open */
   int added;          /* 1 for a row added at run time */
 } tamas_actor_row;

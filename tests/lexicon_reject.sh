@@ -18,6 +18,8 @@ printf 'Nobody Known\tXYZ\tforeign_minister\t2020-01-01\t\tنوبادی\n' >>"$t
 bad_person=$(lines persons.tsv)
 printf 'Someone Else\tIRN\tforeign_minister\t2020-13-01\t\tسامون\n' >>"$tmp/lexicon/persons.tsv"
 bad_date=$(lines persons.tsv)
+printf 'Third One\tIRN\tforeign_minister\t2020-01-01\t\tتردوان\tQ-12\n' >>"$tmp/lexicon/persons.tsv"
+bad_item=$(lines persons.tsv)
 printf 'دیدارک\tmeeting\tin_person\n' >>"$tmp/lexicon/contact_cues.tsv"
 bad_cue=$(lines contact_cues.tsv)
 printf 'تلفنک\tcontact\tfax\n' >>"$tmp/lexicon/contact_cues.tsv"
@@ -47,12 +49,13 @@ expect() { # expect TEXT: a line of the report
 }
 expect "persons.tsv:$bad_person: unknown country 'XYZ'"
 expect "persons.tsv:$bad_date: start '2020-13-01' is not a date"
+expect "persons.tsv:$bad_item: wikidata must be an item such as Q7747, not 'Q-12'"
 expect "contact_cues.tsv:$bad_cue: unknown kind 'meeting'"
 expect "contact_cues.tsv:$bad_medium: unknown medium 'fax'"
 expect "office_phrases.tsv:$bad_office: unknown office 'gardener'"
 expect "page_cues.tsv:$bad_page: kind must be end, chrome, code or date"
 expect "cameo.tsv:$bad_place: place must be *, none, org, actor1, actor2 or third, not 'moon'"
-expect "7 lexicon rows could not be used"
+expect "8 lexicon rows could not be used"
 [ "$failed" = 0 ] || cat "$tmp/out"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -19,6 +19,14 @@ INSERT INTO tamas_actors(name, country, office, aliases) VALUES ('Nobody', 'ZZZ'
 INSERT INTO tamas_actors(name, country, office, aliases) VALUES ('Nobody', 'LKA', 'juggler', 'هیچکس');
 INSERT INTO tamas_actors(name, country, office) VALUES ('Nobody', 'LKA', 'foreign_minister');
 INSERT INTO tamas_actors(name, country, office, start, aliases) VALUES ('Nobody', 'LKA', 'foreign_minister', 'soon', 'هیچکس');
+-- a Wikidata item, where one is given, and bad ones
+INSERT INTO tamas_actors(name, country, office, aliases, wikidata) VALUES ('Nobody', 'LKA', 'foreign_minister', 'هیچکس', 'P31');
+INSERT INTO tamas_actors(name, country, office, aliases, wikidata) VALUES ('Nobody', 'LKA', 'foreign_minister', 'هیچکس', 'Q012');
+INSERT INTO tamas_actors(name, country, office, start, aliases, wikidata)
+  VALUES ('Nilufar Azadi', 'LKA', 'defense_minister', '2024-09-24', 'نیلوفر آزادی', 'Q99999999');
+INSERT INTO tamas_actors(name, country, office, start, aliases, wikidata)
+  VALUES ('Nilufar Azadi', 'LKA', 'minister', '2023-01-01', 'نیلوفر آزادی', 'Q1');
+SELECT name, office, wikidata FROM tamas_actors WHERE added ORDER BY name, office;
 UPDATE tamas_actors SET office = 'minister' WHERE name = 'Namdar Azmouni';
 DELETE FROM tamas_actors;
 SELECT count(*) AS added_rows FROM tamas_actors WHERE added;
