@@ -36,7 +36,7 @@ SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # The pipeline, in dependency order (ext/data: the lexicons, compiled in by
 # the build tool ext/data/embed.c, and their reader).
-CORE_DIRS  := data text calendar lexicon article extract io timeline
+CORE_DIRS  := data text calendar lexicon article extract io timeline export
 CORE_SRC   := $(filter-out ext/data/embed.c,$(foreach d,$(CORE_DIRS),$(wildcard ext/$(d)/*.c)))
 SQLITE_SRC := $(wildcard ext/sqlite/*.c)
 LEXICONS   := $(wildcard sql/lexicon/*.tsv)

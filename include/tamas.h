@@ -477,6 +477,8 @@ int tamas_event_codes(const tamas_event *e, tamas_codes *out);
 ** (offices.tsv: GOV, MIL, SPY, LEG), or NULL. */
 const char *tamas_plover_code(const char *code);
 const char *tamas_plover_sector(const char *office);
+/* Is the code an organisation's (orgs.tsv), not a country's? */
+int tamas_is_organisation(const char *code);
 
 /* ---------------------------------------------------------------------------
 ** Files: walking a path and reading an article file
@@ -594,6 +596,63 @@ int tamas_timeline_add(tamas_timeline *t, int32_t jdn, const char *actor1, const
                        const char *status, const char *medium);
 char *tamas_timeline_svg(tamas_timeline *t, size_t *len);
 void tamas_timeline_free(tamas_timeline *t);
+
+/* ---------------------------------------------------------------------------
+** Exchange: PLOVER records and the contact network (ext/export/)
+** ------------------------------------------------------------------------ */
+
+/* One event as a table row gives it: tamas_events' columns, as text (NULL
+** when the row has no such column, or it is NULL). */
+typedef struct tamas_event_row {
+  const char *id;         /* the row's own identifier, or NULL: one is made */
+  const char *file, *title;
+  const char *medium, *status;
+  const char *actor[2], *actor_fa[2], *country[2], *office[2];
+  const char *initiator, *place;
+  const char *date, *date_end, *date_precision;
+  const char *evidence;
+  long long evidence_start, evidence_end; /* 1-based characters, inclusive
+                                             (tamas_events); 0 when unknown */
+  const char *published;
+} tamas_event_row;
+
+/* The PLOVER record of an event row: one line of JSON with the fields the
+** PLOVER manual defines (id, date, enddate, actor, recipient, event, mode,
+** quad_code, event_scale, event_loc, event_text, text_info, cite_info) and a
+** few of tamas's own (cameo, status, medium, date_precision).  A side is an
+** entity {code, sector, entity_text, identifier_id (Wikidata, from the
+** lexicon or `overlay`), identifier_text, office}.  A visit puts the visitor
+** under actor and the host under recipient; other consultations put both
+** sides under actor, as the manual's CONSULT section says; other events
+** have actor1 (or the initiating side) as actor.
+** Returns 1 and the record in *json (malloc'd, its length in *len); 0 for a
+** row PLOVER cannot hold (no date, or no actor: *why says which); -1 when a
+** value is wrong (a status, medium or date tamas does not know: *why says
+** it, in why_cap bytes); -2 when memory ran out. */
+int tamas_plover_record(const tamas_event_row *row, const void *overlay, char **json,
+                        size_t *len, char *why, size_t why_cap);
+/* The id tamas gives a record whose row has none: "tamas-" and 16 hex
+** digits, a hash of the file, the evidence's place and text, the sides,
+** status, medium, date and place: the same event of the same article gets
+** the same id in every run.  out holds 32 bytes. */
+void tamas_plover_id(const tamas_event_row *row, char *out);
+
+/* The contact network as GraphML, collected row by row and then written:
+** nodes are actors (by name: label, country, office — those of their latest
+** dated row — and Wikidata item), edges the pairs that were in contact
+** (A–B and B–A are one edge) with the number of rows (weight), counts by
+** status and by medium, and the first and last date (JDN, 0 when undated).
+** A row with a NULL actor is left out.  The document depends only on the
+** set of rows.  tamas_graph_add copies its strings and returns 0 when out
+** of memory; tamas_graph_graphml returns the document (malloc'd), or NULL
+** when out of memory; a NULL or empty graph gives a graph with no nodes. */
+typedef struct tamas_graph tamas_graph;
+tamas_graph *tamas_graph_new(const void *overlay);
+int tamas_graph_add(tamas_graph *g, int32_t jdn, const char *actor1, const char *actor2,
+                    const char *status, const char *medium, const char *country1,
+                    const char *office1, const char *country2, const char *office2);
+char *tamas_graph_graphml(tamas_graph *g, size_t *len);
+void tamas_graph_free(tamas_graph *g);
 
 /* ---------------------------------------------------------------------------
 ** Build information

@@ -188,6 +188,11 @@ static int is_org(const char *code) {
   return 0;
 }
 
+int tamas_is_organisation(const char *code) {
+  pthread_once(&codes_once, load_codes);
+  return code && is_org(code);
+}
+
 /* How the event's place stands to its sides. */
 static place_rel place_of(const tamas_event *e) {
   const char *p = e->place, *c1 = e->actor[0].country, *c2 = e->actor[1].country;

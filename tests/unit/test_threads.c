@@ -51,6 +51,9 @@ static const char *queries[] = {
     "SELECT group_concat(actor1 || '|' || actor2 || '|' || coalesce(date, ''), ' ') FROM extract_contacts("
     "'وزیر امور خارجه ایران روز دوشنبه در تماسی تلفنی با همتای عمانی خود گفت‌وگو کرد. "
     "عراقچی همچنین با ویجیتا هراث وزیر امور خارجه سریلانکا دیدار کرد.', '2025-05-14')",
+    /* the network and the codes of the events (CAMEO, PLOVER, Wikidata items) */
+    "SELECT tamas_graphml(date, actor1, actor2, status, medium, actor1_country, actor1_office,"
+    " actor2_country, actor2_office) || group_concat(cameo || plover, ',') FROM tamas_events('sql/news')",
 };
 #define N_QUERIES (sizeof queries / sizeof queries[0])
 
