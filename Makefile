@@ -48,8 +48,11 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 
 # Debian packages for the build, the tests and the demo.
 DEBS := gcc make pkg-config sqlite3 libsqlite3-dev libicu-dev libpcre2-dev
-# … and for the tests of other languages (tests/lang/) and of the SVG timeline
+# … and for the tests of other languages (tests/lang/: R through RSQLite), of
+# the SVG timeline and the GraphML network (read back by igraph from R), and of
+# the scan over processes (GNU parallel)
 DEBS += python3 tcl libsqlite3-tcl libdbd-sqlite3-perl libxml2-utils
+DEBS += r-cran-rsqlite r-cran-igraph parallel
 # … and for the memory checks of make test (tests/run.sh runs the tests under it)
 DEBS += valgrind
 

@@ -158,7 +158,7 @@ run_script() {
     fail "$label (exit $status)"
   fi
 }
-for lang in python tcl perl; do
+for lang in python tcl perl r; do
   run_script "lang $lang" tests/lang/expected.txt sh tests/lang/run.sh "$lang" "$PWD/build/tamas"
 done
 for kind in svg graphml; do
