@@ -50,9 +50,9 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 DEBS := gcc make pkg-config sqlite3 libsqlite3-dev libicu-dev libpcre2-dev
 # … and for the tests of other languages (tests/lang/: R through RSQLite), of
 # the SVG timeline and the GraphML network (read back by igraph from R), and of
-# the scan over processes (GNU parallel)
+# the scan over processes (GNU parallel; rsync for its other machines)
 DEBS += python3 tcl libsqlite3-tcl libdbd-sqlite3-perl libxml2-utils
-DEBS += r-cran-rsqlite r-cran-igraph parallel
+DEBS += r-cran-rsqlite r-cran-igraph parallel rsync
 # … and for the memory checks of make test (tests/run.sh runs the tests under it)
 DEBS += valgrind
 
