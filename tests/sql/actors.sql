@@ -5,6 +5,8 @@
 .nullvalue NULL
 SELECT count(*) > 500 AS many_rows, sum(added) AS added, count(DISTINCT country) > 25 AS countries FROM tamas_actors;
 SELECT name, country, office, start FROM tamas_actors WHERE name = 'Sergey Lavrov';
+-- a Wikidata item where a source confirmed it (sql/lexicon/wikidata_sources.md), NULL elsewhere
+SELECT DISTINCT name, wikidata FROM tamas_actors WHERE name IN ('Sergey Lavrov', 'Abbas Araghchi') ORDER BY name;
 SELECT name, office, start, end FROM tamas_actors WHERE country = 'USA' AND office = 'defense_minister' AND start >= '2021' ORDER BY start;
 -- before the INSERT the name is unknown; after it, known
 SELECT 'before' AS at, actor2, actor2_known FROM extract_contacts('سید عباس عراقچی با نامدار آزمونی دیدار کرد.', '2025-02-01');
