@@ -81,16 +81,18 @@ fi
 (cd "$work" && parallel --will-cite -q "$@" sh -c "$shard" sh "$ext" 'shard.{#}.db' '{}' \
   <"$work/files") || { echo "tamas_parallel: a shard failed; nothing merged" >&2; exit 1; }
 
-# merge: ATTACH each shard in turn
+# merge: ATTACH each shard in turn, in one sqlite3 process
 first=1
 for part in "$work"/shard.*.db; do
   [ -e "$part" ] || continue
+  q=$(printf '%s' "$part" | sed "s/'/''/g")
   if [ $first = 1 ]; then
-    sqlite3 "$out" "ATTACH '$part' AS part; CREATE TABLE events AS SELECT * FROM part.events;"
+    echo "ATTACH '$q' AS part; CREATE TABLE events AS SELECT * FROM part.events; DETACH part;"
     first=0
   else
-    sqlite3 "$out" "ATTACH '$part' AS part; INSERT INTO events SELECT * FROM part.events;"
+    echo "ATTACH '$q' AS part; INSERT INTO events SELECT * FROM part.events; DETACH part;"
   fi
-done
-[ $first = 0 ] || { echo "tamas_parallel: no shard came back" >&2; exit 1; }
+done >"$work/merge.sql"
+[ -s "$work/merge.sql" ] || { echo "tamas_parallel: no shard came back" >&2; exit 1; }
+sqlite3 -bail "$out" <"$work/merge.sql"
 sqlite3 "$out" "SELECT count(*) || ' events from ' || count(DISTINCT file) || ' files' FROM events"
