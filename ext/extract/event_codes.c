@@ -53,14 +53,13 @@ typedef struct code_row {
 
 static code_row code_rows[MAX_CODE_ROWS];
 static int n_code_rows;
-static struct {
-  char code[8], plover[4];
-} orgs[MAX_ORGS];
-static int n_orgs;
-static struct {
-  char office[40], sector[4];
-} sectors[MAX_OFFICES];
-static int n_sectors;
+/* A code and the PLOVER code it maps to: an organisation and its PLOVER
+** code (orgs.tsv), an office and its sector (offices.tsv). */
+typedef struct code_pair {
+  char key[40], code[4];
+} code_pair;
+static code_pair orgs[MAX_ORGS], sectors[MAX_OFFICES];
+static int n_orgs, n_sectors;
 static pthread_once_t codes_once = PTHREAD_ONCE_INIT;
 
 /* Copy field i of the row into out[cap]; 0 when it does not fit. */
@@ -137,54 +136,43 @@ static void load_code_rows(void) {
   }
 }
 
-/* orgs.tsv: code, names, adjectives, plover. */
-static void load_orgs(void) {
-  tsv_reader r;
-  tsv_open(&r, TAMAS_LEX(orgs));
-  while (tsv_next(&r)) {
-    if (n_orgs == MAX_ORGS) {
-      tsv_reject(&r, "more than %d organisations", MAX_ORGS);
+/* Column key_col and column code_col (three capitals) of each row of a
+** file, into pairs[max]; a row without them is reported with `what`. */
+static int load_pairs(tsv_reader *r, int key_col, int code_col, code_pair *pairs, int max,
+                      const char *what) {
+  int n = 0;
+  while (tsv_next(r)) {
+    if (n == max) {
+      tsv_reject(r, "more than %d rows", max);
       continue;
     }
-    if (!field_copy(&r, 0, orgs[n_orgs].code, sizeof orgs[n_orgs].code) ||
-        !field_copy(&r, 3, orgs[n_orgs].plover, sizeof orgs[n_orgs].plover) ||
-        !is_code3(orgs[n_orgs].plover)) {
-      tsv_reject(&r, "the plover column needs a code of three capitals (UNO, EUR, IGO)");
+    if (!field_copy(r, key_col, pairs[n].key, sizeof pairs[n].key) ||
+        !field_copy(r, code_col, pairs[n].code, sizeof pairs[n].code) || !is_code3(pairs[n].code)) {
+      tsv_reject(r, "%s", what);
       continue;
     }
-    n_orgs++;
+    n++;
   }
-}
-
-/* offices.tsv: office, rank, singular, plural, description, sector. */
-static void load_sectors(void) {
-  tsv_reader r;
-  tsv_open(&r, TAMAS_LEX(offices));
-  while (tsv_next(&r)) {
-    if (n_sectors == MAX_OFFICES) {
-      tsv_reject(&r, "more than %d offices", MAX_OFFICES);
-      continue;
-    }
-    if (!field_copy(&r, 0, sectors[n_sectors].office, sizeof sectors[n_sectors].office) ||
-        !field_copy(&r, 5, sectors[n_sectors].sector, sizeof sectors[n_sectors].sector) ||
-        !is_code3(sectors[n_sectors].sector)) {
-      tsv_reject(&r, "the sector column needs a PLOVER sector code (GOV, MIL, SPY, LEG …)");
-      continue;
-    }
-    n_sectors++;
-  }
+  return n;
 }
 
 static void load_codes(void) {
+  tsv_reader r;
   load_code_rows();
-  load_orgs();
-  load_sectors();
+  /* orgs.tsv: code, names, adjectives, plover */
+  tsv_open(&r, TAMAS_LEX(orgs));
+  n_orgs = load_pairs(&r, 0, 3, orgs, MAX_ORGS,
+                      "the plover column needs a code of three capitals (UNO, EUR, IGO)");
+  /* offices.tsv: office, rank, singular, plural, description, sector */
+  tsv_open(&r, TAMAS_LEX(offices));
+  n_sectors = load_pairs(&r, 0, 5, sectors, MAX_OFFICES,
+                         "the sector column needs a PLOVER sector code (GOV, MIL, SPY, LEG …)");
 }
 
 static int is_org(const char *code) {
   int i;
   for (i = 0; i < n_orgs; i++)
-    if (strcmp(orgs[i].code, code) == 0) return 1;
+    if (strcmp(orgs[i].key, code) == 0) return 1;
   return 0;
 }
 
@@ -243,7 +231,7 @@ const char *tamas_plover_code(const char *code) {
   pthread_once(&codes_once, load_codes);
   if (!code || !code[0]) return NULL;
   for (i = 0; i < n_orgs; i++)
-    if (strcmp(orgs[i].code, code) == 0) return orgs[i].plover;
+    if (strcmp(orgs[i].key, code) == 0) return orgs[i].code;
   /* PLOVER manual, "Country names": Kosovo has no ISO code; PLOVER writes KOS */
   if (strcmp(code, "XKX") == 0) return "KOS";
   return code;
@@ -254,6 +242,6 @@ const char *tamas_plover_sector(const char *office) {
   pthread_once(&codes_once, load_codes);
   if (!office) return NULL;
   for (i = 0; i < n_sectors; i++)
-    if (strcmp(sectors[i].office, office) == 0) return sectors[i].sector;
+    if (strcmp(sectors[i].key, office) == 0) return sectors[i].code;
   return NULL;
 }
