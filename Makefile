@@ -36,7 +36,7 @@ SANITIZE := -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # The pipeline, in dependency order (ext/data: the lexicons, compiled in by
 # the build tool ext/data/embed.c, and their reader).
-CORE_DIRS  := data text calendar lexicon article extract io contacts timeline
+CORE_DIRS  := data text calendar lexicon article extract io contacts timeline export
 CORE_SRC   := $(filter-out ext/data/embed.c,$(foreach d,$(CORE_DIRS),$(wildcard ext/$(d)/*.c)))
 SQLITE_SRC := $(wildcard ext/sqlite/*.c)
 LEXICONS   := $(wildcard sql/lexicon/*.tsv)
@@ -49,8 +49,11 @@ UNIT_SRC   := $(wildcard tests/unit/test_*.c)
 
 # Debian packages for the build, the tests and the demo.
 DEBS := gcc make pkg-config sqlite3 libsqlite3-dev libicu-dev libpcre2-dev
-# … and for the tests of other languages (tests/lang/) and of the SVG timeline
+# … and for the tests of other languages (tests/lang/: R through RSQLite), of
+# the SVG timeline and the GraphML network (read back by igraph from R), and of
+# the scan over processes (GNU parallel; rsync for its other machines)
 DEBS += python3 tcl libsqlite3-tcl libdbd-sqlite3-perl libxml2-utils
+DEBS += r-cran-rsqlite r-cran-igraph parallel rsync
 # … and for the memory checks of make test (tests/run.sh runs the tests under it)
 DEBS += valgrind
 

@@ -418,18 +418,25 @@ void tamas_extraction_free(tamas_extraction *x);
 
 /* Actors added at run time, for one connection (NULL when out of memory),
 ** and adding one: country and office as codes, start/end ISO dates or NULL,
-** aliases the Persian forms '|'-separated.  Returns NULL, or what is wrong. */
+** aliases the Persian forms '|'-separated, wikidata its Wikidata item
+** ("Q7747") or NULL.  Returns NULL, or what is wrong. */
 void *tamas_actor_overlay_new(void);
 void tamas_actor_overlay_free(void *overlay);
 const char *tamas_actor_add(void *overlay, const char *name, const char *country,
                             const char *office, const char *start, const char *end,
-                            const char *aliases);
+                            const char *aliases, const char *wikidata);
+/* The Wikidata item ("Q7747") of a person of the lexicon, by name (the
+** actor1/actor2 of an event), looked up in `overlay` (may be NULL) and then
+** the built-in lexicon; NULL when unknown or not confirmed.  The string
+** lives as long as the lexicon. */
+const char *tamas_actor_wikidata(const void *overlay, const char *name);
 
 /* The actor lexicon, one row per person and office held: the built-in rows,
 ** then those added at run time to `overlay` (which may be NULL).  Returns 0
 ** past the last row.  Strings belong to the lexicon. */
 typedef struct tamas_actor_row {
   const char *name, *country, *office, *aliases;
+  const char *wikidata; /* "Q7747", "" when not confirmed */
   int32_t start, end; /* JDN, 0 = open */
   int added;          /* 1 for a row added at run time */
 } tamas_actor_row;
@@ -449,6 +456,35 @@ const char *tamas_precision_name(tamas_precision p);
 /* CAMEO 1.1b3 code and PLOVER type of an event (sql/lexicon/cameo.tsv). */
 const char *tamas_event_cameo(const tamas_event *e);
 const char *tamas_event_plover(const tamas_event *e);
+
+/* All the codes of an event (ext/extract/event_codes.c), by its medium, its
+** status and how its place stands to the sides' countries: the place of
+** actor2's country is a visit by actor1 (CAMEO 042, PLOVER CONSULT visit),
+** of actor1's country a visit actor1 hosts (043), a country of neither a
+** third location (044, third-party), an organisation's code a multilateral
+** meeting; the first row of cameo.tsv that fits wins.  Strings are static;
+** "" when none.  Returns 0 (and empty codes) when no row fits. */
+typedef struct tamas_codes {
+  const char *cameo;  /* CAMEO 1.1b3: "040", "042" … */
+  const char *plover; /* PLOVER event: "CONSULT", "AGREE", "REQUEST", "REJECT" */
+  const char *mode;   /* PLOVER mode: "visit", "third-party", "multilateral",
+                         "phone", "meet", or "" */
+  int quad;           /* PLOVER quad category: 1 verbal cooperation, 3 verbal
+                         conflict (2, 4 material), 0 none */
+  double scale;       /* the PLOVER manual's conflict–cooperation score */
+  int host;           /* a visit: the side in whose country it took place (0
+                         actor1, 1 actor2); -1 otherwise */
+} tamas_codes;
+int tamas_event_codes(const tamas_event *e, tamas_codes *out);
+
+/* The PLOVER code of a side's country or organisation code: a state's ISO
+** alpha-3 as is (Kosovo's XKX is KOS), an organisation's from orgs.tsv (UNO,
+** EUR, IGO); NULL for NULL or "".  The PLOVER sector of an office code
+** (offices.tsv: GOV, MIL, SPY, LEG), or NULL. */
+const char *tamas_plover_code(const char *code);
+const char *tamas_plover_sector(const char *office);
+/* Is the code an organisation's (orgs.tsv), not a country's? */
+int tamas_is_organisation(const char *code);
 
 /* ---------------------------------------------------------------------------
 ** Files: walking a path and reading an article file
@@ -681,6 +717,63 @@ int tamas_timeline_add(tamas_timeline *t, int32_t jdn, const char *actor1, const
                        const char *status, const char *medium);
 char *tamas_timeline_svg(tamas_timeline *t, size_t *len);
 void tamas_timeline_free(tamas_timeline *t);
+
+/* ---------------------------------------------------------------------------
+** Exchange: PLOVER records and the contact network (ext/export/)
+** ------------------------------------------------------------------------ */
+
+/* One event as a table row gives it: tamas_events' columns, as text (NULL
+** when the row has no such column, or it is NULL). */
+typedef struct tamas_event_row {
+  const char *id;         /* the row's own identifier, or NULL: one is made */
+  const char *file, *title;
+  const char *medium, *status;
+  const char *actor[2], *actor_fa[2], *country[2], *office[2];
+  const char *initiator, *place;
+  const char *date, *date_end, *date_precision;
+  const char *evidence;
+  long long evidence_start, evidence_end; /* 1-based characters, inclusive
+                                             (tamas_events); 0 when unknown */
+  const char *published;
+} tamas_event_row;
+
+/* The PLOVER record of an event row: one line of JSON with the fields the
+** PLOVER manual defines (id, date, enddate, actor, recipient, event, mode,
+** quad_code, event_scale, event_loc, event_text, text_info, cite_info) and a
+** few of tamas's own (cameo, status, medium, date_precision).  A side is an
+** entity {code, sector, entity_text, identifier_id (Wikidata, from the
+** lexicon or `overlay`), identifier_text, office}.  A visit puts the visitor
+** under actor and the host under recipient; other consultations put both
+** sides under actor, as the manual's CONSULT section says; other events
+** have actor1 (or the initiating side) as actor.
+** Returns 1 and the record in *json (malloc'd, its length in *len); 0 for a
+** row PLOVER cannot hold (no date, or no actor: *why says which); -1 when a
+** value is wrong (a status, medium or date tamas does not know: *why says
+** it, in why_cap bytes); -2 when memory ran out. */
+int tamas_plover_record(const tamas_event_row *row, const void *overlay, char **json,
+                        size_t *len, char *why, size_t why_cap);
+/* The id tamas gives a record whose row has none: "tamas-" and 16 hex
+** digits, a hash of the file, the evidence's place and text, the sides,
+** status, medium, date and place: the same event of the same article gets
+** the same id in every run.  out holds 32 bytes. */
+void tamas_plover_id(const tamas_event_row *row, char *out);
+
+/* The contact network as GraphML, collected row by row and then written:
+** nodes are actors (by name: label, country, office — those of their latest
+** dated row — and Wikidata item), edges the pairs that were in contact
+** (A–B and B–A are one edge) with the number of rows (weight), counts by
+** status and by medium, and the first and last date (JDN, 0 when undated).
+** A row with a NULL actor is left out.  The document depends only on the
+** set of rows.  tamas_graph_add copies its strings and returns 0 when out
+** of memory; tamas_graph_graphml returns the document (malloc'd), or NULL
+** when out of memory; a NULL or empty graph gives a graph with no nodes. */
+typedef struct tamas_graph tamas_graph;
+tamas_graph *tamas_graph_new(const void *overlay);
+int tamas_graph_add(tamas_graph *g, int32_t jdn, const char *actor1, const char *actor2,
+                    const char *status, const char *medium, const char *country1,
+                    const char *office1, const char *country2, const char *office2);
+char *tamas_graph_graphml(tamas_graph *g, size_t *len);
+void tamas_graph_free(tamas_graph *g);
 
 /* ---------------------------------------------------------------------------
 ** Build information

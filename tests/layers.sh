@@ -3,9 +3,10 @@
 # each may use only the ones before it:
 #
 #   data → text → calendar → lexicon, article → extract → io → contacts →
-#   timeline → sqlite
+#   timeline, export → sqlite
 #
-# (lexicon and article are siblings: neither uses the other.)  ext/data, the
+# (lexicon and article are siblings: neither uses the other; so are timeline
+# and export.)  ext/data, the
 # lexicons compiled in, comes first because the text stage's ZWNJ repair
 # reads its word lists.  Checked here:
 #   1. includes: a file includes "tamas.h", a header of its own folder, or
@@ -29,8 +30,8 @@ check() { # check LABEL STATUS
 rank() {
   case $1 in
     data) echo 0 ;; text) echo 1 ;; calendar) echo 2 ;; lexicon | article) echo 3 ;;
-    extract) echo 4 ;; io) echo 5 ;; contacts) echo 6 ;; timeline) echo 7 ;; sqlite) echo 8 ;;
-    *) echo 99 ;;
+    extract) echo 4 ;; io) echo 5 ;; contacts) echo 6 ;; timeline | export) echo 7 ;;
+    sqlite) echo 8 ;; *) echo 99 ;;
   esac
 }
 

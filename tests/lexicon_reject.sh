@@ -18,6 +18,8 @@ printf 'Nobody Known\tXYZ\tforeign_minister\t2020-01-01\t\tنوبادی\n' >>"$t
 bad_person=$(lines persons.tsv)
 printf 'Someone Else\tIRN\tforeign_minister\t2020-13-01\t\tسامون\n' >>"$tmp/lexicon/persons.tsv"
 bad_date=$(lines persons.tsv)
+printf 'Third One\tIRN\tforeign_minister\t2020-01-01\t\tتردوان\tQ-12\n' >>"$tmp/lexicon/persons.tsv"
+bad_item=$(lines persons.tsv)
 printf 'دیدارک\tmeeting\tin_person\n' >>"$tmp/lexicon/words.tsv"
 bad_cue=$(lines words.tsv)
 printf 'تلفنک\tcontact\tfax\n' >>"$tmp/lexicon/words.tsv"
@@ -26,6 +28,8 @@ printf 'رئیس کاخ سبز\tUSA\tgardener\n' >>"$tmp/lexicon/office_phrases.
 bad_office=$(lines office_phrases.tsv)
 printf 'پربازدیدک\tsidebar\n' >>"$tmp/lexicon/page_cues.tsv"
 bad_page=$(lines page_cues.tsv)
+printf 'phone\toccurred\tmoon\t041\tCONSULT\tphone\t1\t1.5\n' >>"$tmp/lexicon/cameo.tsv"
+bad_place=$(lines cameo.tsv)
 
 args=""
 for f in "$tmp"/lexicon/*.tsv; do args="$args tamas_lex_$(basename "$f" .tsv)=$f"; done
@@ -46,11 +50,13 @@ expect() { # expect TEXT: a line of the report
 }
 expect "persons.tsv:$bad_person: unknown country 'XYZ'"
 expect "persons.tsv:$bad_date: start '2020-13-01' is not a date"
+expect "persons.tsv:$bad_item: wikidata must be an item such as Q7747, not 'Q-12'"
 expect "words.tsv:$bad_cue: unknown category 'meeting'"
 expect "words.tsv:$bad_medium: unknown medium 'fax'"
 expect "office_phrases.tsv:$bad_office: unknown office 'gardener'"
 expect "page_cues.tsv:$bad_page: kind must be end, chrome, code or date"
-expect "6 lexicon rows could not be used"
+expect "cameo.tsv:$bad_place: place must be *, none, org, actor1, actor2 or third, not 'moon'"
+expect "8 lexicon rows could not be used"
 [ "$failed" = 0 ] || cat "$tmp/out"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

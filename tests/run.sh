@@ -7,6 +7,7 @@
 #                                            and test_fuzz_*, the fuzz corpora)
 #   no recursion   tests/norecursion.sh      the call graph has no cycle
 #   parallel scan  tests/parallel.sh         sql/tamas_parallel.sh = one scan
+#   GraphML        tests/graphml.sh          read back by xml.etree and igraph
 #   SQL tests      tests/sql/NAME.sql        run by the sqlite3 shell; the whole
 #                                            output (stdout and stderr) must equal
 #                                            tests/sql/NAME.expected
@@ -138,6 +139,7 @@ run_unit "layers (includes and calls point back)" sh tests/layers.sh
 run_unit "exported symbols" sh tests/exports.sh build/tamas.so
 run_unit "lexicon rows tamas cannot use fail the build" sh tests/lexicon_reject.sh
 run_unit "parallel scan (sql/tamas_parallel.sh)" sh tests/parallel.sh "$PWD/build/tamas"
+run_unit "GraphML read back (xml.etree, igraph)" sh tests/graphml.sh "$PWD/build/tamas"
 plain_sql
 
 # Other languages (tests/lang/), the SVG files the SQL tests wrote, and make
@@ -156,16 +158,18 @@ run_script() {
     fail "$label (exit $status)"
   fi
 }
-for lang in python tcl perl; do
+for lang in python tcl perl r; do
   run_script "lang $lang" tests/lang/expected.txt sh tests/lang/run.sh "$lang" "$PWD/build/tamas"
 done
-if ! command -v xmllint >/dev/null 2>&1; then
-  echo "skip svg: xmllint not found (Debian package libxml2-utils; make deps installs it)"
-elif ls "$tmp"/*.svg >/dev/null 2>&1 && xmllint --noout "$tmp"/*.svg; then
-  passed=$((passed + 1)); echo "ok   svg: $(ls "$tmp"/*.svg | wc -l) files well-formed (xmllint)"
-else
-  fail "svg: not well-formed, or none written"
-fi
+for kind in svg graphml; do
+  if ! command -v xmllint >/dev/null 2>&1; then
+    echo "skip $kind: xmllint not found (Debian package libxml2-utils; make deps installs it)"
+  elif ls "$tmp"/*.$kind >/dev/null 2>&1 && xmllint --noout "$tmp"/*.$kind; then
+    passed=$((passed + 1)); echo "ok   $kind: $(ls "$tmp"/*.$kind | wc -l) files well-formed (xmllint)"
+  else
+    fail "$kind: not well-formed, or none written"
+  fi
+done
 run_script "make install" tests/install/expected.txt sh tests/install/check.sh "$tmp"
 
 # The same under the sanitizers.  The sqlite3 shell is not instrumented, so

@@ -1,7 +1,7 @@
 /*
-** extract_codes.c — the CAMEO and PLOVER codes of an event (from
-** sql/lexicon/cameo.tsv), and romanised names of people the lexicon does not
-** know (ICU's "Any-Latin; Latin-ASCII" transliterator).
+** extract_codes.c — romanised names of people the lexicon does not know
+** (ICU's "Any-Latin; Latin-ASCII" transliterator), and copies of text cut at
+** a character boundary.  (The CAMEO and PLOVER codes are in event_codes.c.)
 */
 #include <stdio.h>
 #include <string.h>
@@ -9,29 +9,6 @@
 #include <unicode/ustring.h>
 
 #include "extract_internal.h"
-#include "data/lexicon_data.h"
-#include "data/tsv.h"
-
-/* Find the cameo.tsv row for (medium, status); column 2 is CAMEO, 3 PLOVER. */
-static const char *code_of(const tamas_event *e, int column) {
-  static __thread char buf[16];
-  const char *status = tamas_status_name(e->status), *medium = tamas_medium_name(e->medium);
-  tsv_reader r;
-  tsv_open(&r, TAMAS_LEX(cameo));
-  while (tsv_next(&r)) {
-    if (r.nfields < 4) continue;
-    if (!(r.len[0] == 1 && r.field[0][0] == '*') &&
-        !(r.len[0] == strlen(medium) && !memcmp(r.field[0], medium, r.len[0])))
-      continue;
-    if (r.len[1] != strlen(status) || memcmp(r.field[1], status, r.len[1])) continue;
-    snprintf(buf, sizeof buf, "%.*s", (int)r.len[column], r.field[column]);
-    return buf;
-  }
-  return NULL;
-}
-
-const char *tamas_event_cameo(const tamas_event *e) { return code_of(e, 2); }
-const char *tamas_event_plover(const tamas_event *e) { return code_of(e, 3); }
 
 /* Copy text[0..n) into out[cap], cut at a character boundary. */
 void copy_utf8(char *out, size_t cap, const char *text, size_t n) {

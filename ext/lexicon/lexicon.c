@@ -572,6 +572,25 @@ static const char *add_tenure(tamas_lexicon *lex, const char *name, size_t name_
   return NULL;
 }
 
+/* A Wikidata item: 'Q' and a number with no leading zero, at most 15 bytes. */
+static int wikidata_ok(const char *s, size_t n) {
+  size_t i;
+  if (n < 2 || n >= sizeof(((person *)0)->wikidata) || s[0] != 'Q' || s[1] == '0') return 0;
+  for (i = 1; i < n; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return 1;
+}
+
+/* Give person id its Wikidata item; NULL, or why not (another item already). */
+static const char *set_wikidata(tamas_lexicon *lex, int id, const char *q, size_t n) {
+  person *p = &lex->persons[id];
+  if (p->wikidata[0] && (strlen(p->wikidata) != n || memcmp(p->wikidata, q, n)))
+    return "another row of the person has another wikidata item";
+  memcpy(p->wikidata, q, n);
+  p->wikidata[n] = 0;
+  return NULL;
+}
+
 static int load_persons(tamas_lexicon *lex) {
   tsv_reader r;
   tsv_open(&r, TAMAS_LEX(persons));
@@ -596,6 +615,15 @@ static int load_persons(tamas_lexicon *lex) {
     if (add_tenure(lex, r.field[0], r.len[0], country, office, days[0], days[1], r.field[5],
                    r.len[5]))
       return 0;
+    /* wikidata (optional column): the person's item, on any of its rows */
+    if (r.nfields > 6 && r.len[6]) {
+      const char *why = NULL;
+      if (!wikidata_ok(r.field[6], r.len[6]))
+        why = "wikidata must be an item such as Q7747";
+      else
+        why = set_wikidata(lex, find_person(lex, r.field[0], r.len[0]), r.field[6], r.len[6]);
+      if (why) tsv_reject(&r, "%s, not '%.*s'", why, (int)r.len[6], r.field[6]);
+    }
   }
   return 1;
 }
@@ -758,6 +786,30 @@ const char *lexicon_add_person(tamas_lexicon *overlay, const char *name, const c
   return why;
 }
 
+const char *lexicon_check_wikidata(const tamas_lexicon *overlay, const char *name,
+                                   const char *wikidata) {
+  int id;
+  if (!wikidata || !wikidata[0]) return NULL;
+  if (!wikidata_ok(wikidata, strlen(wikidata)))
+    return "wikidata must be a Wikidata item such as 'Q7747'";
+  if (!overlay || !name) return NULL;
+  id = find_person(overlay, name, strlen(name));
+  if (id >= 0 && overlay->persons[id].wikidata[0] && strcmp(overlay->persons[id].wikidata, wikidata))
+    return "the person has another wikidata item";
+  return NULL;
+}
+
+const char *lexicon_set_wikidata(tamas_lexicon *overlay, const char *name, const char *wikidata) {
+  const char *why = lexicon_check_wikidata(overlay, name, wikidata);
+  int id;
+  if (why || !wikidata || !wikidata[0]) return why;
+  if (!overlay || (id = find_person(overlay, name, strlen(name))) < 0) return "no such person";
+  if (overlay->has_lock) pthread_rwlock_wrlock(&overlay->lock);
+  why = set_wikidata(overlay, id, wikidata, strlen(wikidata));
+  if (overlay->has_lock) pthread_rwlock_unlock(&overlay->lock);
+  return why;
+}
+
 const person *lexicon_person(const tamas_lexicon *lex, int id) {
   return lex && id >= 0 && id < lex->n_persons ? &lex->persons[id] : NULL;
 }
@@ -876,8 +928,26 @@ void *tamas_actor_overlay_new(void) { return lexicon_new_overlay(); }
 void tamas_actor_overlay_free(void *overlay) { lexicon_free(overlay); }
 const char *tamas_actor_add(void *overlay, const char *name, const char *country,
                             const char *office, const char *start, const char *end,
-                            const char *aliases) {
-  return lexicon_add_person(overlay, name, country, office, start, end, aliases);
+                            const char *aliases, const char *wikidata) {
+  const char *why = lexicon_check_wikidata(overlay, name, wikidata);
+  if (!why) why = lexicon_add_person(overlay, name, country, office, start, end, aliases);
+  if (!why) why = lexicon_set_wikidata(overlay, name, wikidata);
+  return why;
+}
+
+const char *tamas_actor_wikidata(const void *overlay, const char *name) {
+  const tamas_lexicon *lexes[2] = {overlay, lexicon_builtin()};
+  const char *q = NULL;
+  int l, id;
+  if (!name) return NULL;
+  for (l = 0; l < 2 && !q; l++) {
+    if (!lexes[l]) continue;
+    lexicon_read_begin(lexes[l]);
+    id = find_person(lexes[l], name, strlen(name));
+    if (id >= 0 && lexes[l]->persons[id].wikidata[0]) q = lexes[l]->persons[id].wikidata;
+    lexicon_read_end(lexes[l]);
+  }
+  return q;
 }
 
 /* Row i of the built-in lexicon followed by the overlay, one per tenure. */
@@ -900,6 +970,7 @@ int tamas_actor_row_at(const void *overlay, size_t i, tamas_actor_row *row) {
       row->start = pp->tenures[i].start;
       row->end = pp->tenures[i].end;
       row->aliases = pp->tenures[i].aliases;
+      row->wikidata = pp->wikidata;
       row->added = l == 1;
       return 1;
     }

@@ -96,6 +96,7 @@ int tenure_overlaps(const tenure *t, int32_t lo, int32_t hi);
 
 typedef struct person {
   char *name;      /* English Wikipedia title */
+  char wikidata[16]; /* its Wikidata item ("Q7747"), "" when not confirmed */
   tenure *tenures;
   int n_tenures;
 } person;
@@ -115,6 +116,11 @@ const char *lexicon_add_person(tamas_lexicon *overlay, const char *name,
                                const char *country, const char *office,
                                const char *start, const char *end,
                                const char *aliases);
+/* Give a person of the overlay its Wikidata item ("Q7747"; NULL or "" for
+** none); check first: NULL, or a static message naming what is wrong. */
+const char *lexicon_check_wikidata(const tamas_lexicon *overlay, const char *name,
+                                   const char *wikidata);
+const char *lexicon_set_wikidata(tamas_lexicon *overlay, const char *name, const char *wikidata);
 
 /* Around every reading of an overlay another thread may add to (an
 ** article's extraction): readers share the overlay, lexicon_add_person waits

@@ -10,8 +10,9 @@
 ** One row per person and office held: name (English Wikipedia title),
 ** country (ISO 3166-1 alpha-3 or an organisation code), office (a code from
 ** sql/lexicon/offices.tsv), start and end (ISO dates, NULL when open),
-** aliases (the Persian forms, '|'-separated), added (1 for rows added at run
-** time).  An INSERT is recognised at once by extract_contacts and
+** aliases (the Persian forms, '|'-separated), wikidata (the person's
+** Wikidata item, "Q7747", where a source confirms it; NULL elsewhere), added
+** (1 for rows added at run time).  An INSERT is recognised at once by extract_contacts and
 ** tamas_events on this connection; it lasts as long as the connection.
 ** Rows cannot be updated or deleted.  The table is SQLITE_VTAB_DIRECTONLY:
 ** views and triggers cannot read or change it.
@@ -24,7 +25,7 @@ SQLITE_EXTENSION_INIT3
 #include "tamas.h"
 #include "tamas_sqlite.h"
 
-enum { COL_NAME, COL_COUNTRY, COL_OFFICE, COL_START, COL_END, COL_ALIASES, COL_ADDED };
+enum { COL_NAME, COL_COUNTRY, COL_OFFICE, COL_START, COL_END, COL_ALIASES, COL_WIKIDATA, COL_ADDED };
 
 typedef struct actors_vtab {
   sqlite3_vtab base;
@@ -42,7 +43,7 @@ static int actors_connect(sqlite3 *db, void *aux, int argc, const char *const *a
                           sqlite3_vtab **out, char **err) {
   actors_vtab *v;
   int rc = sqlite3_declare_vtab(db, "CREATE TABLE x(name TEXT, country TEXT, office TEXT, "
-                                    "start TEXT, end TEXT, aliases TEXT, added INTEGER)");
+                                    "start TEXT, end TEXT, aliases TEXT, wikidata TEXT, added INTEGER)");
   (void)argc, (void)argv, (void)err;
   if (rc != SQLITE_OK) return rc;
   /* It reads no files, but an INSERT changes what every later extraction on
@@ -115,6 +116,7 @@ static int actors_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int col
     case COL_START: tamas_result_day(ctx, r->start); break;
     case COL_END: tamas_result_day(ctx, r->end); break;
     case COL_ALIASES: sqlite3_result_text(ctx, r->aliases, -1, SQLITE_TRANSIENT); break;
+    case COL_WIKIDATA: tamas_result_text(ctx, r->wikidata); break;
     default: sqlite3_result_int(ctx, r->added); break;
   }
   return SQLITE_OK;
@@ -140,9 +142,10 @@ static int actors_update(sqlite3_vtab *vtab, int argc, sqlite3_value **argv, sql
   {
     /* what the core would cut short: a NUL byte inside a value, a name
     ** longer than an event's actor name holds */
-    static const char *const names[] = {"name", "country", "office", "start", "end", "aliases"};
+    static const char *const names[] = {"name",  "country", "office",  "start",
+                                        "end",   "aliases", "wikidata"};
     int col;
-    for (col = COL_NAME; col <= COL_ALIASES; col++) {
+    for (col = COL_NAME; col <= COL_WIKIDATA; col++) {
       const char *t = text_arg(argv[2 + col]);
       if (t && strlen(t) != (size_t)sqlite3_value_bytes(argv[2 + col]))
         return tamas_vtab_error(vtab, SQLITE_CONSTRAINT, "tamas_actors: a NUL byte in %s",
@@ -154,7 +157,8 @@ static int actors_update(sqlite3_vtab *vtab, int argc, sqlite3_value **argv, sql
   }
   why = tamas_actor_add(v->overlay, text_arg(argv[2 + COL_NAME]), text_arg(argv[2 + COL_COUNTRY]),
                         text_arg(argv[2 + COL_OFFICE]), text_arg(argv[2 + COL_START]),
-                        text_arg(argv[2 + COL_END]), text_arg(argv[2 + COL_ALIASES]));
+                        text_arg(argv[2 + COL_END]), text_arg(argv[2 + COL_ALIASES]),
+                        text_arg(argv[2 + COL_WIKIDATA]));
   if (why)
     return tamas_vtab_error(vtab, strcmp(why, "out of memory") == 0 ? SQLITE_NOMEM : SQLITE_CONSTRAINT,
                             "tamas_actors: %s", why);

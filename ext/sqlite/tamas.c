@@ -6,9 +6,9 @@
 **
 ** SQLite derives the entry point sqlite3_tamas_init from the file name.  It
 ** registers every SQL function listed in the tables below; each lives in its
-** own file (calendar_sql.c, normalize_sql.c, info_sql.c, timeline_sql.c), as
-** does every table-valued function (articles_vtab.c, events_vtab.c,
-** actors_vtab.c, contacts_vtab.c).  Pure functions are DETERMINISTIC and
+** own file (calendar_sql.c, normalize_sql.c, info_sql.c, timeline_sql.c,
+** graphml_sql.c), as does every table-valued function (articles_vtab.c,
+** events_vtab.c, actors_vtab.c, contacts_vtab.c, plover_vtab.c).  Pure functions are DETERMINISTIC and
 ** INNOCUOUS so they may be used in indexes, views and triggers of untrusted
 ** schemas.
 **
@@ -57,15 +57,18 @@ static const struct {
     {"tamas_debug", 0, PURE, tamas_sql_debug},
 };
 
-/* Aggregate functions (timeline_sql.c). */
+/* Aggregate functions (timeline_sql.c, graphml_sql.c). */
 static const struct {
   const char *name;
   int n_arg;
   int flags;
   void (*x_step)(sqlite3_context *, int, sqlite3_value **);
   void (*x_final)(sqlite3_context *);
+  int uses_actors; /* its user data: the connection's run-time actors */
 } aggregates[] = {
-    {"tamas_timeline_svg", 5, PURE, tamas_sql_timeline_step, tamas_sql_timeline_final},
+    {"tamas_timeline_svg", 5, PURE, tamas_sql_timeline_step, tamas_sql_timeline_final, 0},
+    {"tamas_graphml", 5, PURE, tamas_sql_graphml_step, tamas_sql_graphml_final, 1},
+    {"tamas_graphml", 9, PURE, tamas_sql_graphml_step, tamas_sql_graphml_final, 1},
 };
 
 /* Table-valued functions (eponymous virtual tables). */
@@ -82,6 +85,7 @@ static const struct {
     {"tamas_events", tamas_events_module, 1, NULL},
     {"tamas_actors", tamas_actors_module, 1, tamas_actors_module},
     {"tamas_contacts", tamas_contacts_module, 1, tamas_contacts_nofs_module},
+    {"tamas_plover", tamas_plover_module, 1, tamas_plover_module},
 };
 
 /* Register everything; with_files = 0 leaves out the file readers. */
@@ -102,21 +106,24 @@ static int register_all(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines
       return rc;
     }
   }
+  /* One run-time actor lexicon per connection; the first module that uses
+  ** it frees it when the connection closes (the functions that read it go
+  ** with the connection too). */
+  actors = tamas_overlay_new();
+  if (!actors) return SQLITE_NOMEM;
   for (i = 0; i < sizeof aggregates / sizeof aggregates[0]; i++) {
     int rc = sqlite3_create_function(db, aggregates[i].name, aggregates[i].n_arg,
-                                     aggregates[i].flags, NULL, NULL,
+                                     aggregates[i].flags,
+                                     aggregates[i].uses_actors ? actors : NULL, NULL,
                                      aggregates[i].x_step, aggregates[i].x_final);
     if (rc != SQLITE_OK) {
+      tamas_overlay_free(actors);
       if (pzErrMsg)
         *pzErrMsg = sqlite3_mprintf("tamas: cannot register %s(): %s",
                                     aggregates[i].name, sqlite3_errmsg(db));
       return rc;
     }
   }
-  /* One run-time actor lexicon per connection; the first module that uses
-  ** it frees it when the connection closes. */
-  actors = tamas_overlay_new();
-  if (!actors) return SQLITE_NOMEM;
   for (i = 0; i < sizeof modules / sizeof modules[0]; i++) {
     int owner;
     const sqlite3_module *(*module)(void) = with_files ? modules[i].module : modules[i].nofs_module;

@@ -23,6 +23,13 @@ void tamas_sql_debug(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_timeline_step(sqlite3_context *, int, sqlite3_value **);
 void tamas_sql_timeline_final(sqlite3_context *);
 
+/* graphml_sql.c: the aggregate tamas_graphml() (user data: the run-time actors) */
+void tamas_sql_graphml_step(sqlite3_context *, int, sqlite3_value **);
+void tamas_sql_graphml_final(sqlite3_context *);
+
+/* plover_vtab.c */
+const sqlite3_module *tamas_plover_module(void);
+
 /* articles_vtab.c */
 const sqlite3_module *tamas_articles_module(void);
 
@@ -31,6 +38,13 @@ const sqlite3_module *tamas_articles_module(void);
 void tamas_result_text(sqlite3_context *ctx, const char *s);
 void tamas_result_span(sqlite3_context *ctx, const char *text, tamas_span s);
 void tamas_result_day(sqlite3_context *ctx, int32_t jdn);
+/* An aggregate's document (malloc'd; NULL: out of memory), handed to SQLite
+** or, when longer than SQLITE_LIMIT_LENGTH, an error. */
+void tamas_result_document(sqlite3_context *ctx, char *doc, size_t len);
+/* An argument as text, NULL for NULL (*nomem set when SQLite could not
+** give the text); as a day (a JDN, read as date() reads it; 0 when none). */
+const char *tamas_value_text(sqlite3_value *v, int *nomem);
+int32_t tamas_value_day(sqlite3_value *v);
 
 /* actors_vtab.c */
 const sqlite3_module *tamas_actors_module(void);

@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     overlay = tamas_actor_overlay_new();
     FUZZ_ASSERT(overlay != NULL);
     FUZZ_ASSERT(tamas_actor_add(overlay, "Vijitha Herath", "LKA", "foreign_minister",
-                                "2024-09-24", NULL, "ویجیتا هراث|هراث") == NULL);
+                                "2024-09-24", NULL, "ویجیتا هراث|هراث", NULL) == NULL);
   }
   variant = data[0];
   text = (const char *)data + 1;

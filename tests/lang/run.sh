@@ -1,7 +1,8 @@
 #!/bin/sh
-# tests/lang/run.sh LANG EXTENSION — run tests/lang/test.LANG-suffix against
-# the built extension (EXTENSION without .so, as `.load` takes it).  Every
-# language prints the same text, tests/lang/expected.txt.
+# tests/lang/run.sh LANG EXTENSION — run tests/lang/test.py, .tcl, .pl or .R
+# (LANG python, tcl, perl or r) against the built extension (EXTENSION
+# without .so, as `.load` takes it).  Every language prints the same text,
+# tests/lang/expected.txt.
 #
 # Exits 77 with the reason on its last line when the interpreter or its
 # SQLite binding (a Debian package) is not installed; `make deps` installs
@@ -30,8 +31,14 @@ case $lang in
     perl -MDBI -MDBD::SQLite -e 1 2>/dev/null || skip "Perl has no DBD::SQLite" libdbd-sqlite3-perl
     exec perl "$dir/test.pl" "$so" "$dir/input.txt"
     ;;
+  r)
+    command -v Rscript >/dev/null 2>&1 || skip "Rscript not found" r-cran-rsqlite
+    Rscript -e 'library(DBI); library(RSQLite)' >/dev/null 2>&1 ||
+      skip "R has no DBI and RSQLite" r-cran-rsqlite
+    exec Rscript "$dir/test.R" "$so" "$dir/input.txt"
+    ;;
   *)
-    echo "tests/lang/run.sh: unknown language '$lang': python, tcl or perl" >&2
+    echo "tests/lang/run.sh: unknown language '$lang': python, tcl, perl or r" >&2
     exit 2
     ;;
 esac

@@ -56,9 +56,9 @@ static void test_overlay(void) {
   void *overlay = tamas_actor_overlay_new();
   CHECK(overlay != NULL);
   CHECK_STR(tamas_actor_add(overlay, "Namdar Azmouni", "LKA", "foreign_minister", "2024-09-24",
-                            NULL, "نامدار آزمونی|آزمونی"),
+                            NULL, "نامدار آزمونی|آزمونی", NULL),
             NULL);
-  CHECK_STR(tamas_actor_add(overlay, "X", "QQQ", "foreign_minister", NULL, NULL, "ایکس"),
+  CHECK_STR(tamas_actor_add(overlay, "X", "QQQ", "foreign_minister", NULL, NULL, "ایکس", NULL),
             "country must be a known ISO 3166-1 alpha-3 code (or an organisation code)");
   CHECK_INT(extract("عراقچی با آزمونی دیدار کرد.", "2025-01-05", overlay), 1);
   CHECK_STR(x.events[0].actor[1].name, "Namdar Azmouni");

@@ -254,13 +254,13 @@ static void known_bugs(void) {
   name[0] = 0;
   for (i = 0; i < 100; i++) strcat(name, "ب");
   overlay = tamas_actor_overlay_new();
-  CHECK(tamas_actor_add(overlay, name, "LKA", "defense_minister", NULL, NULL, "بلند") == NULL);
+  CHECK(tamas_actor_add(overlay, name, "LKA", "defense_minister", NULL, NULL, "بلند", NULL) == NULL);
   CHECK(names_valid("عراقچی با بلند تلفنی گفتگو کرد.", "2025-03-01", overlay));
   tamas_actor_overlay_free(overlay);
   /* 3. lexicon.c (lexicon_add_person): aliases of only separators ('|||')
   **    are accepted as if there were aliases; '' is refused. */
   overlay = tamas_actor_overlay_new();
-  CHECK(tamas_actor_add(overlay, "A", "LKA", "foreign_minister", NULL, NULL, "|||") != NULL);
+  CHECK(tamas_actor_add(overlay, "A", "LKA", "foreign_minister", NULL, NULL, "|||", NULL) != NULL);
   tamas_actor_overlay_free(overlay);
 }
 

@@ -220,7 +220,7 @@ static void test_overlay_added_during_scan(int files) {
   while (s && (it = tamas_scan_next(s, &nomem))) {
     snprintf(name, sizeof name, "Person %d", seen++);
     CHECK(tamas_actor_add(overlay, name, "IRN", "foreign_minister", NULL, NULL,
-                          "\xd8\xa8\xd9\x87\xd8\xb1\xd8\xa7\xd9\x85 \xd9\x86\xd9\x88\xd8\xb1\xdb\x8c") == NULL);
+                          "\xd8\xa8\xd9\x87\xd8\xb1\xd8\xa7\xd9\x85 \xd9\x86\xd9\x88\xd8\xb1\xdb\x8c", NULL) == NULL);
   }
   CHECK_INT(seen, files);
   tamas_scan_close(s);

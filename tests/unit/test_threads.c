@@ -54,6 +54,9 @@ static const char *queries[] = {
     /* contacts: the reports grouped, over a path */
     "SELECT group_concat(contact_id || '|' || actor1 || '|' || actor2 || '|' || reports || '|' || files"
     " || '|' || coalesce(fulfilled_by, ''), char(10)) FROM tamas_contacts('sql/news')",
+    /* the network and the codes of the events (CAMEO, PLOVER, Wikidata items) */
+    "SELECT tamas_graphml(date, actor1, actor2, status, medium, actor1_country, actor1_office,"
+    " actor2_country, actor2_office) || group_concat(cameo || plover, ',') FROM tamas_events('sql/news')",
 };
 #define N_QUERIES (sizeof queries / sizeof queries[0])
 
