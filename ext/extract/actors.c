@@ -492,6 +492,29 @@ static void actor_stage(const rule_set *rs, rule_matcher *m, rule_stage stage, b
   rewrite(t, chosen, actor_of, n_chosen, b->out);
 }
 
+/* ---- an actor as an event side ---------------------------------------------- */
+
+/* A lexicon code (ASCII) into a field of the event. */
+static void copy_code(char *out, size_t cap, const char *code) {
+  copy_utf8(out, cap, code ? code : "", code ? strlen(code) : 0);
+}
+
+void name_actor(const sentence_work *w, const actor *a, tamas_actor *out) {
+  memset(out, 0, sizeof *out);
+  if (a->who) {
+    copy_utf8(out->name, sizeof out->name, a->who->name, strlen(a->who->name));
+    out->known = 1;
+  } else if (a->unknown_name) {
+    romanise(w->s->text + a->name_start, a->name_end - a->name_start, out->name, sizeof out->name);
+  } else {
+    memcpy(out->name, "org:", 4);
+    copy_code(out->name + 4, sizeof out->name - 4, lexicon_country_code(a->country));
+  }
+  copy_code(out->country, sizeof out->country, lexicon_country_code(a->country));
+  if (a->office >= 0) copy_code(out->office, sizeof out->office, lexicon_office_code(a->office));
+  out->fa = (tamas_span){a->start, a->end};
+}
+
 int build_actors(const rule_set *rs, rule_matcher *m, tagged *t, const sentence *s, context *cx,
                  actor *out, int max) {
   builder b = {t, s, cx, out, 0, max};

@@ -38,28 +38,7 @@ typedef struct state {
   sentence s; /* last: scan_sentence sets what it reads, so it is not cleared */
 } state;
 
-/* ---- naming and merging ------------------------------------------------------ */
-
-/* A lexicon code (ASCII) into a field of the event. */
-static void copy_code(char *out, size_t cap, const char *code) {
-  copy_utf8(out, cap, code ? code : "", code ? strlen(code) : 0);
-}
-
-void name_actor(const sentence_work *w, const actor *a, tamas_actor *out) {
-  memset(out, 0, sizeof *out);
-  if (a->who) {
-    copy_utf8(out->name, sizeof out->name, a->who->name, strlen(a->who->name));
-    out->known = 1;
-  } else if (a->unknown_name) {
-    romanise(w->s->text + a->name_start, a->name_end - a->name_start, out->name, sizeof out->name);
-  } else {
-    memcpy(out->name, "org:", 4);
-    copy_code(out->name + 4, sizeof out->name - 4, lexicon_country_code(a->country));
-  }
-  copy_code(out->country, sizeof out->country, lexicon_country_code(a->country));
-  if (a->office >= 0) copy_code(out->office, sizeof out->office, lexicon_office_code(a->office));
-  out->fa = (tamas_span){a->start, a->end};
-}
+/* ---- merging ------------------------------------------------------------------ */
 
 static int same_event(const tamas_event *x, const tamas_event *y) {
   /* the numbers first: they tell most events apart without a string */
