@@ -193,19 +193,44 @@ static actor *new_actor(builder *b, const rule_match *rm) {
   return a;
 }
 
+/* Has p held one of the offices the units of span name (any tenure)? */
+static int holds_office_of(const builder *b, const person *p, const int span[2]) {
+  const categories *c = extract_categories();
+  int u, t;
+  for (u = span[0]; u >= 0 && u < span[1]; u++) {
+    const mention *m = mention_of(b, u);
+    const lex_entry *e;
+    if (!m) continue;
+    for (e = m->first; e; e = lexicon_next_entry(m->lex, e)) {
+      int cat = lexicon_entry_category(e);
+      if (cat != c->office && cat != c->offices && cat != c->state_office) continue;
+      for (t = 0; t < p->n_tenures; t++)
+        if (p->tenures[t].office == e->id) return 1;
+    }
+  }
+  return 0;
+}
+
 /* ACT_ACTOR: a person, or an office of a state, or name words with an
 ** office of a state. */
 static int build_one(builder *b, const rule_match *rm, actor *a) {
   const categories *c = extract_categories();
-  int pu = unit_with(b, rm->role[ROLE_P], c->person), t = 0, office_country = -1;
+  int pu = unit_with(b, rm->role[ROLE_P], c->person), t = 0, office_country = -1, hu;
   int office = office_of_unit(b, rm->role[ROLE_O][0] >= 0 ? rm->role[ROLE_O][0] : -1, &office_country);
   int country = country_in(b, rm->role[ROLE_K]);
   if (country < 0) country = office_country;
   if (country < 0) country = country_in(b, rm->role[ROLE_H]); /* «دستیار پوتین» */
+  if (country < 0 && (hu = unit_with(b, rm->role[ROLE_H], c->person)) >= 0) {
+    const person *h = pick_person(mention_of(b, hu), b->cx, -1, -1, &t);
+    if (h) country = h->tenures[t].country; /* the possessor's state */
+  }
   if (pu >= 0) {
     const person *p = pick_person(mention_of(b, pu), b->cx, office, country, &t);
     int u, former = 0;
     if (!p) return 0;
+    /* «…، رئیس جمهور روسیه، دیمیتری پسکوف»: a title that is not the
+    ** person's is another's; the phrases do not join */
+    if (office >= 0 && !holds_office_of(b, p, rm->role[ROLE_O])) return 0;
     a->who = p;
     a->country = p->tenures[t].country;
     a->office = p->tenures[t].office;
