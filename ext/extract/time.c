@@ -21,6 +21,8 @@
 #include "extract_internal.h"
 
 #define MAX_WINDOW_YEARS 12 /* a window longer than this fixes no year by itself */
+/* units between a contact word and a clause about it («… با رئیسی که …») */
+#define RELATIVE_CLAUSE_GAP 4
 
 /* Saturday on or before a day. */
 static int32_t week_start(int32_t day) { return day - tamas_jdn_weekday(day); }
@@ -142,6 +144,18 @@ static int date_from(const sentence_work *w, const unit *u, int future, tamas_ev
       set_day(ev, j, u, "text");
       return 1;
     }
+    if (day && u + 1 < w->t->units + w->t->n && cat_has(&u[1].cats, c->relyear)) {
+      /* «۲ دسامبر سال گذشته»: the year is the publication's, moved */
+      tamas_date_match y = *d;
+      int py, pm, pd;
+      if (to_calendar(d, day, &py, &pm, &pd)) {
+        y.year = py + u[1].value;
+        if ((j = tamas_date_match_jdn(&y))) {
+          set_day(ev, j, u, "published");
+          return 1;
+        }
+      }
+    }
     if (day && (j = near_publication(d, day, future))) {
       set_day(ev, j, u, "published");
       return 1;
@@ -214,6 +228,17 @@ void event_date(const sentence_work *w, const unsigned char *boundary, int c0, i
         date_from(w, &t->units[after], future, ev))
       return;
   }
+  /* «تماسی … که عصر چهارشنبه برقرار شد»: a clause that starts right after
+  ** the contact phrase (its sides between) and holds no contact of its own
+  ** tells of it */
+  if (hi < t->n && hi - c1 <= RELATIVE_CLAUSE_GAP) {
+    int end = hi + 1, u;
+    while (end < t->n && !boundary[end]) end++;
+    for (u = hi; u < end; u++)
+      if (cat_has(&t->units[u].cats, c->contact)) return;
+    for (u = hi; u < end; u++)
+      if (dates_it(c, &t->units[u]) && date_from(w, &t->units[u], future, ev)) return;
+  }
 }
 
 /* ---- the article's window ----------------------------------------------------- */
@@ -234,6 +259,21 @@ void article_window(context *cx) {
     }
   }
   if (any && lo <= hi) {
+    /* narrowed by the persons it names with no office, when they agree */
+    int32_t nlo = lo, nhi = hi;
+    for (i = 0; i < cx->n_named; i++) {
+      const person *p = cx->named[i];
+      int32_t plo = INT32_MAX, phi = 0;
+      for (j = 0; j < p->n_tenures; j++) {
+        int32_t s = p->tenures[j].start, e = p->tenures[j].end ? p->tenures[j].end : LEXICON_DAY;
+        if (s < plo) plo = s;
+        if (e > phi) phi = e;
+      }
+      if (plo == 0) continue;
+      if (plo > nlo) nlo = plo;
+      if (phi < nhi) nhi = phi;
+    }
+    if (nlo <= nhi) lo = nlo, hi = nhi;
     cx->window_lo = lo, cx->window_hi = hi;
     return;
   }
