@@ -38,8 +38,6 @@ typedef struct word {
   uint32_t punct;            /* that punctuation mark (the last one) */
   int quote_before;          /* a quotation mark before it */
   int has_digit;
-  int kes_before;            /* words «که» before it in the sentence */
-  int colons_before;         /* ':' before it in the sentence */
 } word;
 
 typedef enum mention_kind { MK_ENTRY, MK_DATE } mention_kind;
@@ -75,7 +73,6 @@ typedef struct sentence {
   ** that follows the folding, not kept with the sentence */
   int32_t lex_states[MAX_WORDS];
   int n_words;
-  int kes;                   /* words «که» among the words */
   mention mentions[MAX_MENTIONS];
   int n_mentions;
   cat_mask cats;             /* the categories of all mentions */

@@ -43,8 +43,6 @@ static int is_word_char(uint32_t cp) {
          (cp >= 0x00C0 && cp <= 0x024F);
 }
 
-#define FOLDED_KE "\xda\xa9\xd9\x87" /* که */
-
 /* The built-in lexicon's walk over the letters of the word being folded
 ** (see fold_words): valid while every letter went the fast way.  Without a
 ** built-in double array the walk runs on one that leads nowhere, and is
@@ -82,8 +80,6 @@ static inline int open_word(sentence *s, size_t key_start, size_t start, int *pu
   *mark = 0;
   *quote = 0;
   w->has_digit = 0;
-  w->kes_before = s->kes;
-  w->colons_before = colons;
   s->matches[s->n_words - 1].found.len = MATCH_UNKNOWN; /* looked up when read */
   *punct = 0;
   return 1;
@@ -97,7 +93,6 @@ static inline void end_word(sentence *s, size_t key_end, size_t end, letter_walk
   s->lex_states[s->n_words - 1] = lw->valid ? lw->state : -1;
   lw->state = 0;
   lw->valid = lw->enabled;
-  if (key_end - w->key_start == 4 && memcmp(s->key + w->key_start, FOLDED_KE, 4) == 0) s->kes++;
 }
 
 /* Fold the sentence into s->key and s->words; ends[] marks the word ends.
@@ -115,7 +110,6 @@ static void fold_words(sentence *s) {
   walk_begin(&lw);
   tamas_common_folds_ready();
   s->n_words = 0;
-  s->kes = 0;
   while (i < end && klen + 8 < KEY_BYTES) {
     uint32_t cp;
     const unsigned char *f = tamas_common_fold_at(t, end, i);
@@ -181,26 +175,6 @@ static int word_at_byte(const sentence *s, size_t byte) {
   for (w = 0; w < s->n_words; w++)
     if (s->words[w].end > byte) return w;
   return s->n_words;
-}
-
-int sentence_has_word_n(const sentence *s, int w0, int w1, const char *folded, size_t n) {
-  int w;
-  for (w = w0; w < w1 && w < s->n_words; w++)
-    if (s->words[w].key_end - s->words[w].key_start == n &&
-        memcmp(s->key + s->words[w].key_start, folded, n) == 0)
-      return 1;
-  return 0;
-}
-
-int sentence_has_ke(const sentence *s, int w0, int w1) {
-  if (w1 > s->n_words) w1 = s->n_words;
-  return w0 < w1 && (w1 < s->n_words ? s->words[w1].kes_before : s->kes) > s->words[w0].kes_before;
-}
-
-/* ':' is never part of a word, so those before word w1 and not before word
-** w0 lie between the two. */
-int sentence_has_colon(const sentence *s, int w0, int w1) {
-  return s->words[w1].colons_before > s->words[w0].colons_before;
 }
 
 static void add_mention(sentence *s, const mention *m) {
@@ -421,7 +395,7 @@ void scan_sentence(sentence *s, const char *text, size_t start, size_t end,
 /* What a kept sentence holds besides its arrays. */
 typedef struct kept_head {
   size_t start, end, key_len, size;
-  int truncated, n_words, kes, n_mentions;
+  int truncated, n_words, n_mentions;
   cat_mask cats;
 } kept_head;
 
@@ -459,8 +433,7 @@ static void copy_parts(sentence *s, unsigned char *p, const kept_head *h, int to
 }
 
 int sentence_keep(sentence_store *st, const sentence *s) {
-  kept_head h = {s->start,   s->end, s->key_len,    0,      s->truncated,
-                 s->n_words, s->kes, s->n_mentions, s->cats};
+  kept_head h = {s->start, s->end, s->key_len, 0, s->truncated, s->n_words, s->n_mentions, s->cats};
   h.size = kept_size(&h);
   if (st->len + h.size > KEPT_MAX_BYTES) return 0;
   if (st->len + h.size > st->cap) {
@@ -489,7 +462,6 @@ int sentence_take_kept(sentence_store *st, sentence *s, const char *text, size_t
   s->key_len = h.key_len;
   s->truncated = h.truncated;
   s->n_words = h.n_words;
-  s->kes = h.kes;
   s->n_mentions = h.n_mentions;
   s->cats = h.cats;
   copy_parts(s, st->buf + st->read, &h, 0);

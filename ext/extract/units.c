@@ -130,30 +130,18 @@ static int verb_categories(const sentence *s, int w, cat_mask *out) {
   return 1;
 }
 
-/* The endings a noun takes that the lexicon does not list («دیداری»,
-** «نامه‌ای», «برنامه‌هایی», «دیدارش»), folded and without ZWNJ, longest
-** first. */
-static const char *const noun_endings[] = {
-    "\xd9\x87\xd8\xa7\xdb\x8c\xdb\x8c", /* هایی */
-    "\xd9\x87\xd8\xa7\xdb\x8c",           /* های */
-    "\xd9\x87\xd8\xa7",                   /* ها */
-    "\xd8\xa7\xdb\x8c",                   /* ای */
-    "\xd8\xa7\xd8\xb4",                   /* اش */
-    "\xdb\x8c",                           /* ی */
-    "\xd8\xb4",                           /* ش */
-};
-
 /* A word no phrase matched, as a word of words.tsv with an ending: the
 ** categories and value of its stem («دیداری» → «دیدار», a contact). */
 static int stem_categories(const sentence *s, int w, unit *u) {
   const char *key = s->key + s->words[w].key_start;
-  size_t n = s->words[w].key_end - s->words[w].key_start, k;
+  size_t n = s->words[w].key_end - s->words[w].key_start;
+  int k;
   unsigned char ends[KEY_BYTES / 8];
-  for (k = 0; k < sizeof noun_endings / sizeof noun_endings[0]; k++) {
-    size_t e = strlen(noun_endings[k]), stem = n - e;
+  size_t stem;
+  for (k = 0; (stem = noun_stem(key, n, k)) != (size_t)-1; k++) {
     lex_match m;
     const lex_entry *en;
-    if (n <= e + 2 || stem >= sizeof ends || memcmp(key + stem, noun_endings[k], e) != 0) continue;
+    if (stem == 0 || stem >= sizeof ends) continue;
     memset(ends, 0, stem + 1);
     ends[stem] = 1;
     lexicon_match_at(lexicon_builtin(), key, stem, ends, 0, &m);

@@ -173,3 +173,23 @@ int verb_read(const char *key, size_t n, verb_form *out) {
   }
   return 0;
 }
+
+/* ---- nouns ------------------------------------------------------------------ */
+
+static const char *const noun_endings[] = {
+    "\xd9\x87\xd8\xa7\xdb\x8c\xdb\x8c", /* هایی */
+    "\xd9\x87\xd8\xa7\xdb\x8c",           /* های */
+    "\xd9\x87\xd8\xa7",                   /* ها */
+    "\xd8\xa7\xdb\x8c",                   /* ای (after ه: «نامه‌ای») */
+    "\xd8\xa7\xd8\xb4",                   /* اش */
+    "\xdb\x8c",                           /* ی */
+    "\xd8\xb4",                           /* ش */
+};
+
+size_t noun_stem(const char *key, size_t n, int k) {
+  size_t e;
+  if (k < 0 || (size_t)k >= sizeof noun_endings / sizeof noun_endings[0]) return (size_t)-1;
+  e = strlen(noun_endings[k]);
+  if (n <= e + 2 || !ends(key, n, noun_endings[k])) return 0; /* two letters at least remain */
+  return n - e;
+}

@@ -1,6 +1,7 @@
 /*
-** verbs.h — the verb reader: which verb a word is a form of, and its tense,
-** mood and negation, from the stems of sql/lexicon/verb_stems.tsv.
+** verbs.h — Persian morphology for the scanners: the verb reader (which
+** verb a word is a form of, and its tense, mood and negation, from the stems
+** of sql/lexicon/verb_stems.tsv), and the endings of nouns.
 **
 **   verb_form v;
 **   if (verb_read(key, len, &v) && (v.flags & VF_NEGATIVE)) ... «نکردند» ...
@@ -29,5 +30,11 @@ typedef struct verb_form {
 /* Read a folded word as a verb form; 1 and *out, or 0 when it is none.
 ** Thread-safe: the stems are read once per process. */
 int verb_read(const char *key, size_t n, verb_form *out);
+
+/* The endings a noun takes that a lexicon does not list («دیداری»,
+** «نامه‌ای», «برنامه‌هایی», «دیدارش»): the length of the folded word's stem
+** without its k-th possible ending (longest first), 0 when the word does
+** not end so (or too little is left), (size_t)-1 past the last ending. */
+size_t noun_stem(const char *key, size_t n, int k);
 
 #endif /* TAMAS_VERBS_H */
