@@ -47,6 +47,15 @@
 #define MATCH_LIMIT 200000 /* PCRE2: backtracking steps of one match */
 #define DEPTH_LIMIT 2000   /* PCRE2: nesting of one match */
 
+/* What a sentence must have for a rule to match: every category of `all`,
+** and one of each of the masks `any` (a unit written {a|b}). */
+#define NEEDS_ANY 6
+typedef struct rule_needs {
+  cat_mask all;
+  cat_mask any[NEEDS_ANY];
+  int n_any;
+} rule_needs;
+
 struct rule {
   char name[RULE_NAME_MAX];
   rule_stage stage;
@@ -55,7 +64,7 @@ struct rule {
   int initiator_role; /* the role that initiated, or -1 */
   int index;
   pcre2_code *re;
-  cat_mask needs;     /* categories the rule cannot match without */
+  rule_needs needs;   /* categories the rule cannot match without */
   /* the capture groups of each role (a role may stand in several
   ** alternatives), 0 after the last */
   unsigned char group[N_ROLES][4];
@@ -111,13 +120,14 @@ static int name_byte(const char *s, size_t n, char *err, size_t cap, char *byte)
 }
 
 /* {…}: a unit.  Terms are separated by spaces: «a|b» (one of them), «!a|b»
-** (none of them), «any».  Writes the PCRE2 for it; *single is the one
-** category of a single plain term (for the needs mask), else -1. */
-static int compile_unit(const char *s, size_t n, out_buf *o, char *err, size_t cap, int *single) {
+** (none of them), «any».  Writes the PCRE2 for it, and in groups[] the
+** categories of each positive term: the unit has one of each (*n_groups). */
+static int compile_unit(const char *s, size_t n, out_buf *o, char *err, size_t cap,
+                        cat_mask *groups, int *n_groups) {
   char pos[8][16], neg[64];
   int n_pos = 0, n_neg = 0, t;
   size_t i = 0;
-  *single = -1;
+  *n_groups = 0;
   while (i < n) {
     size_t j, k;
     int negated;
@@ -140,7 +150,7 @@ static int compile_unit(const char *s, size_t n, out_buf *o, char *err, size_t c
         return 0;
       }
       if (!name_byte(s + i, k - i, err, cap, &alts[n_alts])) return 0;
-      if (n_alts == 0 && k == j && !negated) *single = lexicon_category(s + i, k - i);
+      if (!negated) cat_add(&groups[n_pos], lexicon_category(s + i, k - i));
       n_alts++;
       i = k + 1;
     }
@@ -162,7 +172,7 @@ static int compile_unit(const char *s, size_t n, out_buf *o, char *err, size_t c
     }
     i = j;
   }
-  if (n_pos != 1 || n_neg) *single = -1;
+  *n_groups = n_pos;
   puts_(o, "(?:<"); /* a group: a quantifier after {…} repeats the unit */
   if (n_pos == 1 && n_neg == 0) {
     puts_(o, "[^>]*[");
@@ -181,6 +191,14 @@ static int compile_unit(const char *s, size_t n, out_buf *o, char *err, size_t c
   return 1;
 }
 
+/* A unit the rule cannot match without has one of the categories of m:
+** one category joins the rule's needs, several one of its groups. */
+static void need_one_of(rule_needs *needs, const cat_mask *m) {
+  int bits = __builtin_popcountll(m->w[0]) + __builtin_popcountll(m->w[1]);
+  if (bits == 1) cat_or(&needs->all, m);
+  else if (bits > 1 && needs->n_any < NEEDS_ANY) needs->any[needs->n_any++] = *m;
+}
+
 /* Is the text after a group or unit at p a quantifier that allows none? */
 static int optional_after(const char *p, const char *end) {
   while (p < end && is_space(*p)) p++;
@@ -191,7 +209,7 @@ static int optional_after(const char *p, const char *end) {
 
 /* Compile the pattern of a rule: PCRE2 source into o, the mandatory
 ** categories into *needs.  0 and err when the pattern is wrong. */
-static int compile_pattern(const char *p, size_t n, out_buf *o, cat_mask *needs, char *err,
+static int compile_pattern(const char *p, size_t n, out_buf *o, rule_needs *needs, char *err,
                            size_t cap) {
   /* for each open group: whether it (or a group around it) may match
   ** nothing, or holds an alternative; checked before a unit counts */
@@ -218,7 +236,8 @@ static int compile_pattern(const char *p, size_t n, out_buf *o, cat_mask *needs,
     if (c == '{') {
       const char *close = memchr(p + i, '}', n - i);
       size_t len;
-      int single;
+      cat_mask groups[8];
+      int n_groups, g;
       if (!close) {
         snprintf(err, cap, "'{' at %zu is not closed", i);
         return 0;
@@ -229,9 +248,11 @@ static int compile_pattern(const char *p, size_t n, out_buf *o, cat_mask *needs,
         i += len + 2;
         continue;
       }
-      if (!compile_unit(p + i + 1, len, o, err, cap, &single)) return 0;
+      memset(groups, 0, sizeof groups);
+      if (!compile_unit(p + i + 1, len, o, err, cap, groups, &n_groups)) return 0;
       i += len + 2;
-      if (single >= 0 && !optional[depth] && !optional_after(p + i, p + n)) cat_add(needs, single);
+      if (!optional[depth] && !optional_after(p + i, p + n))
+        for (g = 0; g < n_groups; g++) need_one_of(needs, &groups[g]);
       continue;
     }
     if (c == '(') {
@@ -634,6 +655,14 @@ void rule_matcher_free(rule_matcher *m) {
   free(m);
 }
 
+static int has_needs(const cat_mask *all, const rule_needs *needs) {
+  int k;
+  if (!cat_all(all, &needs->all)) return 0;
+  for (k = 0; k < needs->n_any; k++)
+    if (!(all->w[0] & needs->any[k].w[0]) && !(all->w[1] & needs->any[k].w[1])) return 0;
+  return 1;
+}
+
 /* The unit that starts at offset `at` (a '<'), or the count at the end. */
 static int unit_at(const tagged *t, size_t at) { return at >= t->len ? t->n : t->unit_at[at]; }
 
@@ -644,7 +673,7 @@ int rules_match(const rule_set *rs, rule_stage stage, const tagged *t, rule_matc
   for (i = rs->first[stage]; i < rs->first[stage + 1] && n < max; i++) {
     const rule *r = &rs->rules[i];
     size_t from = 0;
-    if (!cat_all(&t->all, &r->needs)) continue; /* a category it needs is not there */
+    if (!has_needs(&t->all, &r->needs)) continue; /* a category it needs is not there */
     while (from < t->len && n < max) {
       PCRE2_SIZE *ov;
       rule_match *rm;
