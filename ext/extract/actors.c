@@ -405,6 +405,17 @@ static void rewrite(tagged *t, const rule_match *chosen, const int *actor_of, in
       nu->mention = nu->actor = -1;
       memset(&nu->cats, 0, sizeof nu->cats);
       cat_add(&nu->cats, c->aside);
+      { /* its first date stays: it may date the contact the clause tells of */
+        int k;
+        for (k = rm->u0; k < rm->u1; k++)
+          if (cat_any(&units[k].cats, &c->dating)) {
+            nu->cats.w[0] |= units[k].cats.w[0] & c->dating.w[0];
+            nu->cats.w[1] |= units[k].cats.w[1] & c->dating.w[1];
+            nu->mention = units[k].mention;
+            nu->value = units[k].value;
+            break;
+          }
+      }
     } else if (rule_action_of(rm->r) == ACT_MERGE) { /* «دیدار و گفت‌وگو»: one unit */
       int k;
       nu = &t->units[n++];

@@ -203,9 +203,7 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   if (x.country < 0 || y.country < 0 || x.country == y.country) return;
   for (u = c0; u < c1; u++) {
     const unit *un = &t->units[u];
-    if ((cat_has(&un->cats, cat->contact) || cat_has(&un->cats, cat->welcome) ||
-         cat_has(&un->cats, cat->trip)) &&
-        un->value > medium)
+    if (cat_any(&un->cats, &cat->contact_media) && un->value > medium)
       medium = un->value;
     if (ew->notes.status_rank[u] > rank) {
       rank = ew->notes.status_rank[u];
@@ -215,7 +213,10 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
     }
     if (ew->notes.medium[u] && !modifier) modifier = ew->notes.medium[u], medium_rule = ew->notes.medium_rule[u];
   }
-  if (status < 0) return; /* the contact did not happen */
+  if (status < 0) { /* the contact did not happen: no row, but the rule did its job */
+    if (extract_rule_fired && status_rule) extract_rule_fired(rule_name(status_rule));
+    return;
+  }
   if (!medium) medium = TAMAS_MEDIUM_UNSPECIFIED;
   /* a medium word makes an unspecified contact specific, and a call or
   ** video a phone or video one («دیدار تلفنی») */

@@ -136,12 +136,6 @@ static void note_subject(context *cx, const actor *a, int n) {
 }
 
 /* Is there a contact word of any kind among the units? */
-static int has_contact(const tagged *t) {
-  const categories *c = extract_categories();
-  return cat_has(&t->all, c->contact) || cat_has(&t->all, c->letter) ||
-         cat_has(&t->all, c->welcome) || cat_has(&t->all, c->trip);
-}
-
 static void process_sentence(state *st, size_t start, size_t end, int count_only) {
   sentence_work w;
   int n;
@@ -153,7 +147,10 @@ static void process_sentence(state *st, size_t start, size_t end, int count_only
   units_of_sentence(&st->s, &st->t);
   n = build_actors(st->rs, st->m, &st->t, &st->s, &st->cx, st->actors, MAX_ACTORS);
   note_countries(&st->cx, st->actors, n);
-  if (!count_only && has_contact(&st->t)) {
+  /* an event rule may match, or an initiator one («به دعوت X»: remembered for
+  ** the article's later contacts) */
+  if (!count_only && (rules_may_match(st->rs, STAGE_EVENTS, &st->t) ||
+                      rules_may_match(st->rs, STAGE_INITIATOR, &st->t))) {
     w = (sentence_work){&st->s, &st->t, st->actors, n, &st->cx, st->rs, st->m,
                         add_event, st, 0};
     sentence_events(&w);

@@ -115,7 +115,10 @@ typedef struct categories {
   int comma, colon, quote, paren, dash, punct, number, word;
   int actor, named, state, group, aside;
   int pronoun, counterpart, self, both, our_country, this_country;
-  int first, former;
+  int first, former, with, and_word;
+  cat_mask dating;           /* date, weekday, relday, relweek, relmonth, relyear */
+  cat_mask contact_media;    /* the words whose value is their contact's medium
+                             ** (categories.tsv value "medium", but the modifier «تلفنی») */
 } categories;
 const categories *extract_categories(void);
 
@@ -212,6 +215,9 @@ const rule_set *rules_builtin(void);
 typedef struct rule_matcher rule_matcher;
 rule_matcher *rule_matcher_new(void);
 void rule_matcher_free(rule_matcher *m);
+/* Could a rule of the stage match the sentence: does it have the categories
+** one of them needs?  (The sentences with no contact word skip the events.) */
+int rules_may_match(const rule_set *rs, rule_stage stage, const tagged *t);
 int rules_match(const rule_set *rs, rule_stage stage, const tagged *t, rule_matcher *m,
                 rule_match *out, int max);
 /* The number of rules, and rule i (for the trace and the tests). */

@@ -671,12 +671,19 @@ static int has_needs(const cat_mask *all, const rule_needs *needs) {
   int k;
   if (!cat_all(all, &needs->all)) return 0;
   for (k = 0; k < needs->n_any; k++)
-    if (!(all->w[0] & needs->any[k].w[0]) && !(all->w[1] & needs->any[k].w[1])) return 0;
+    if (!cat_any(all, &needs->any[k])) return 0;
   return 1;
 }
 
 /* The unit that starts at offset `at` (a '<'), or the count at the end. */
 static int unit_at(const tagged *t, size_t at) { return at >= t->len ? t->n : t->unit_at[at]; }
+
+int rules_may_match(const rule_set *rs, rule_stage stage, const tagged *t) {
+  int i;
+  for (i = rs ? rs->first[stage] : 0; rs && i < rs->first[stage + 1]; i++)
+    if (has_needs(&t->all, &rs->rules[i].needs)) return 1;
+  return 0;
+}
 
 int rules_match(const rule_set *rs, rule_stage stage, const tagged *t, rule_matcher *m,
                 rule_match *out, int max) {

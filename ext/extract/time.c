@@ -203,10 +203,10 @@ static int date_from(const sentence_work *w, const unit *u, int future, tamas_ev
   return 1;
 }
 
+/* A date of the clause (a clause told aside keeps its own date: only the
+** contact it tells of takes it). */
 static int dates_it(const categories *c, const unit *u) {
-  return cat_has(&u->cats, c->date) || cat_has(&u->cats, c->relday) ||
-         cat_has(&u->cats, c->relweek) || cat_has(&u->cats, c->relmonth) ||
-         cat_has(&u->cats, c->relyear) || cat_has(&u->cats, c->weekday);
+  return cat_any(&u->cats, &c->dating) && !cat_has(&u->cats, c->aside);
 }
 
 void event_date(const sentence_work *w, const unsigned char *boundary, int c0, int c1,
@@ -231,6 +231,16 @@ void event_date(const sentence_work *w, const unsigned char *boundary, int c0, i
   /* «تماسی … که عصر چهارشنبه برقرار شد»: a clause that starts right after
   ** the contact phrase (its sides between) and holds no contact of its own
   ** tells of it */
+  for (d = c1; d < t->n && d - c1 <= RELATIVE_CLAUSE_GAP && !boundary[d]; d++) {
+    const unit *un = &t->units[d];
+    if (cat_has(&un->cats, c->aside)) { /* «دیدار X با Y، که روز دوشنبه انجام شد،» */
+      if (cat_any(&un->cats, &c->dating)) date_from(w, un, future, ev);
+      return;
+    }
+    if (!cat_has(&un->cats, c->actor) && !cat_has(&un->cats, c->with) &&
+        !cat_has(&un->cats, c->and_word) && !cat_has(&un->cats, c->comma))
+      break;
+  }
   if (hi < t->n && hi - c1 <= RELATIVE_CLAUSE_GAP) {
     int end = hi + 1, u;
     while (end < t->n && !boundary[end]) end++;

@@ -24,6 +24,7 @@ static pthread_once_t cats_once = PTHREAD_ONCE_INIT;
 static int cat(const char *name) { return lexicon_category(name, strlen(name)); }
 
 static void load_categories(void) {
+  int k;
   cats.person = cat("person");
   cats.office = cat("office");
   cats.offices = cat("offices");
@@ -68,6 +69,16 @@ static void load_categories(void) {
   cats.this_country = cat("this_country");
   cats.first = cat("first");
   cats.former = cat("former");
+  cats.with = cat("with");
+  cats.and_word = cat("and");
+  cat_add(&cats.dating, cats.date);
+  cat_add(&cats.dating, cats.weekday);
+  cat_add(&cats.dating, cats.relday);
+  cat_add(&cats.dating, cats.relweek);
+  cat_add(&cats.dating, cats.relmonth);
+  cat_add(&cats.dating, cats.relyear);
+  for (k = 0; k < lexicon_category_count(); k++)
+    if (lexicon_category_value(k) == CV_MEDIUM && k != cats.medium) cat_add(&cats.contact_media, k);
 }
 
 const categories *extract_categories(void) {

@@ -54,6 +54,10 @@ static inline void cat_or(cat_mask *m, const cat_mask *x) {
 static inline int cat_all(const cat_mask *m, const cat_mask *need) {
   return (m->w[0] & need->w[0]) == need->w[0] && (m->w[1] & need->w[1]) == need->w[1];
 }
+/* Does m hold any category of x? */
+static inline int cat_any(const cat_mask *m, const cat_mask *x) {
+  return (m->w[0] & x->w[0]) || (m->w[1] & x->w[1]);
+}
 /* What a category's value (words.tsv) is. */
 typedef enum cat_value { CV_NONE, CV_MEDIUM, CV_NUMBER, CV_COUNTRY } cat_value;
 /* The index of a category name (n bytes), or -1; its name; how many. */
