@@ -1,5 +1,5 @@
 -- make demo: tamas on the example articles in sql/news/ (written for the
--- project in the style of real Persian news pages; see sql/news/README.md).
+-- project in the style of real Persian news pages; see doc/example-news.md).
 -- Run by `make demo` as: sqlite3 -cmd '.load build/tamas' -box :memory: < sql/demo.sql
 
 SELECT tamas_version() AS tamas;

@@ -228,6 +228,10 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   name_actor(w, &x, &ev.actor[0]);
   name_actor(w, &y, &ev.actor[1]);
   event_date(w, ew->boundary, c0, c1, status == TAMAS_PLANNED || status == TAMAS_PROPOSED, &ev);
+  if (ev.date && ev.precision == TAMAS_DAY) {
+    w->cx->last_day = ev.date;
+    w->cx->last_day_basis = ev.date_basis;
+  }
   /* the initiator: the event rule's, then «به درخواست X», then the side
   ** that requests, offers or refuses */
   if (rule_initiator_role(rm->r) >= 0) init = initiator_code(w, rm->role[rule_initiator_role(rm->r)][0]);

@@ -27,6 +27,7 @@ typedef struct state {
   const char *text;
   tamas_extraction *out;
   size_t cap;
+  size_t *last_seen;    /* per event: the start of the sentence it was last found in */
   context cx;
   const rule_set *rs;
   rule_matcher *m;
@@ -82,7 +83,8 @@ static void add_event(void *sink, const tamas_event *ev) {
     tamas_event *old = &x->events[i];
     if (!same_event(old, ev)) continue;
     /* mentions count sentences: two rules that find it in one are one */
-    if (old->evidence.start != ev->evidence.start) old->mentions++;
+    if (st->last_seen[i] != ev->evidence.start) old->mentions++;
+    st->last_seen[i] = ev->evidence.start;
     if (!old->date && ev->date) {
       old->date = ev->date, old->date_end = ev->date_end, old->precision = ev->precision;
       old->date_text = ev->date_text;
@@ -97,13 +99,16 @@ static void add_event(void *sink, const tamas_event *ev) {
   if (x->n_events == st->cap) {
     size_t cap = st->cap ? st->cap * 2 : 8;
     tamas_event *bigger = realloc(x->events, cap * sizeof *bigger);
-    if (!bigger) {
+    size_t *seen = bigger ? realloc(st->last_seen, cap * sizeof *seen) : NULL;
+    if (bigger) x->events = bigger;
+    if (!seen) {
       st->failed = 1;
       return;
     }
-    x->events = bigger;
+    st->last_seen = seen;
     st->cap = cap;
   }
+  st->last_seen[x->n_events] = ev->evidence.start;
   x->events[x->n_events++] = *ev;
 }
 
@@ -187,6 +192,7 @@ int tamas_extract_article(const char *text, const tamas_article *a, const char *
   st->rs = rules_builtin();
   if (!lexicon_builtin() || !st->rs || !(st->m = rule_matcher_new())) {
     rule_matcher_free(st->m);
+    free(st->last_seen);
     free(st);
     return 0;
   }
@@ -217,6 +223,7 @@ int tamas_extract_article(const char *text, const tamas_article *a, const char *
   i = !st->failed;
   sentence_store_free(&st->kept);
   rule_matcher_free(st->m);
+  free(st->last_seen);
   free(st);
   if (!i) tamas_extraction_free(out);
   return (int)i;

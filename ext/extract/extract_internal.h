@@ -110,7 +110,7 @@ void sentence_store_free(sentence_store *st);
 typedef struct categories {
   int person, office, offices, state_office, country, adjective;
   int contact, medium, letter, welcome, trip;
-  int date, weekday, relday, relweek, relmonth, relyear;
+  int date, weekday, relday, same_day, relweek, relmonth, relyear;
   int verb, past, present, subjunctive, participle, negative;
   int comma, colon, quote, paren, dash, punct, number, word;
   int actor, named, state, group, aside;
@@ -269,6 +269,9 @@ typedef struct context {
   /* the two sides of the contact told last: «در این دیدار» is theirs */
   actor last_pair[2];
   int have_pair;
+  /* the day of the contact told last: «همان روز» is it */
+  int32_t last_day;
+  const char *last_day_basis;
 } context;
 
 /* Stages 1 and 2 over the units of t: actor phrases, then lists, each made

@@ -166,6 +166,11 @@ static int date_from(const sentence_work *w, const unit *u, int future, tamas_ev
     }
     return 0;
   }
+  if (cat_has(&u->cats, c->same_day)) {
+    if (!w->cx->last_day) return 0;
+    set_day(ev, w->cx->last_day, u, w->cx->last_day_basis);
+    return 1;
+  }
   if (!day) return 0; /* relative words need the publication day */
   if (cat_has(&u->cats, c->relday)) {
     set_day(ev, day + u->value, u, "published");
@@ -218,6 +223,14 @@ void event_date(const sentence_work *w, const unsigned char *boundary, int c0, i
   /* the clause of the contact word */
   while (lo > 0 && !boundary[lo]) lo--;
   while (hi < t->n && !boundary[hi]) hi++;
+  /* after it, no further than its verb when «و» starts another clause
+  ** («… دیدار کرد و برنامه دیدار با … برای امروز …») */
+  for (d = c1; d + 1 < hi; d++)
+    if (cat_has(&t->units[d].cats, c->verb) && !cat_has(&t->units[d].cats, c->participle) &&
+        cat_has(&t->units[d + 1].cats, c->and_word)) {
+      hi = d + 1;
+      break;
+    }
   /* nearest first, before the contact word at each distance */
   for (d = 0; c0 - d >= lo || c1 - 1 + d < hi; d++) {
     int before = c0 - d, after = c1 - 1 + d;

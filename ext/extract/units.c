@@ -39,6 +39,7 @@ static void load_categories(void) {
   cats.date = cat("date");
   cats.weekday = cat("weekday");
   cats.relday = cat("relday");
+  cats.same_day = cat("same_day");
   cats.relweek = cat("relweek");
   cats.relmonth = cat("relmonth");
   cats.relyear = cat("relyear");
@@ -74,6 +75,7 @@ static void load_categories(void) {
   cat_add(&cats.dating, cats.date);
   cat_add(&cats.dating, cats.weekday);
   cat_add(&cats.dating, cats.relday);
+  cat_add(&cats.dating, cats.same_day);
   cat_add(&cats.dating, cats.relweek);
   cat_add(&cats.dating, cats.relmonth);
   cat_add(&cats.dating, cats.relyear);
