@@ -182,7 +182,9 @@ static int date_from(const sentence_work *w, const unit *u, int future, tamas_ev
     return 1;
   }
   if (cat_has(&u->cats, c->relweek)) {
-    ev->date = week_start(day) + 7 * u->value;
+    /* the Iranian week (Saturday to Friday) meant, as the ISO week of its
+    ** Monday to Friday: written as that Monday */
+    ev->date = week_start(day) + 7 * u->value + 2;
     ev->date_end = ev->date + 6;
     ev->precision = TAMAS_WEEK;
   } else if (cat_has(&u->cats, c->relmonth) || cat_has(&u->cats, c->relyear)) {
