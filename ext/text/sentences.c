@@ -130,7 +130,14 @@ int tamas_next_sentence(const char *text, size_t end, size_t *pos, tamas_span *s
     if (cp == 0xAB) { /* « */
       if (depth++ == 0) quote_start = i;
     } else if (cp == 0xBB && depth > 0) {
-      depth--;
+      /* «… .» closes a quoted statement that ended a sentence */
+      if (--depth == 0 && i > s->start + 1 &&
+          (is_mark((unsigned char)text[i - 1]) || (text[i - 2] == '\xD8' && text[i - 1] == '\x9F')) &&
+          (next >= end || is_blank(char_at(text, end, next, &cl)))) {
+        s->end = next;
+        *pos = next;
+        return 1;
+      }
     }
     if (depth > 0 && i - quote_start > QUOTE_MAX_BYTES) depth = 0;
     if (is_mark(cp) && depth == 0 && !(cp == '.' && after_single_letter(text, s->start, i))) {
