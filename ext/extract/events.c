@@ -58,6 +58,8 @@ struct event_work {
   initiative inits[16];
   int n_inits;
   unsigned char boundary[MAX_UNITS + 1]; /* a clause starts at unit u */
+  actor told_pair[2];           /* the sides of the contact told before this sentence */
+  int have_told_pair;
 };
 
 /* ---- the notes of the attribute rules -------------------------------------- */
@@ -227,7 +229,10 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   ev.medium = (tamas_medium)medium;
   name_actor(w, &x, &ev.actor[0]);
   name_actor(w, &y, &ev.actor[1]);
-  event_date(w, ew->boundary, c0, c1, status == TAMAS_PLANNED || status == TAMAS_PROPOSED, &ev);
+  /* a contact asked for, refused or denied never took place: a date near it
+  ** is the asking's or the denial's, not the contact's */
+  if (status != TAMAS_REQUESTED && status != TAMAS_REFUSED && status != TAMAS_DENIED)
+    event_date(w, ew->boundary, c0, c1, status == TAMAS_PLANNED || status == TAMAS_PROPOSED, &ev);
   if (ev.date && ev.precision == TAMAS_DAY) {
     w->cx->last_day = ev.date;
     w->cx->last_day_basis = ev.date_basis;
@@ -307,8 +312,8 @@ static void event_of_match(event_work *ew, const rule_match *rm) {
   }
   /* «بایدن در این دیدار …»: one side named, the contact told before; its
   ** other side is the partner of that contact */
-  if (rm->role[ROLE_B][0] < 0 && nx == 1 && !ny && w->cx->have_pair && w->n_actors < MAX_ACTORS) {
-    const actor *p = w->cx->last_pair, *a = &w->actors[xs[0]];
+  if (rm->role[ROLE_B][0] < 0 && nx == 1 && !ny && ew->have_told_pair && w->n_actors < MAX_ACTORS) {
+    const actor *p = ew->told_pair, *a = &w->actors[xs[0]];
     int k = a->who && a->who == p[0].who ? 1 : a->who && a->who == p[1].who ? 0 : -1;
     if (k >= 0) {
       w->actors[w->n_actors] = p[k];
@@ -328,6 +333,9 @@ void sentence_events(sentence_work *w) {
     return;
   }
   ew->w = w;
+  ew->told_pair[0] = w->cx->last_pair[0];
+  ew->told_pair[1] = w->cx->last_pair[1];
+  ew->have_told_pair = w->cx->have_pair;
   for (i = 0; i < w->t->n; i++) ew->notes.status_by[i] = -1;
   n = rules_match(w->rs, STAGE_STATUS, w->t, w->m, ms, MAX_MATCHES);
   note_status(ew, ms, n);
