@@ -126,12 +126,11 @@ static void marks_before(tagged *t, const sentence *s, int w) {
   }
 }
 
-/* The verb a word is a form of, as categories. */
-static int verb_categories(const sentence *s, int w, cat_mask *out) {
+/* The verb a folded key is a form of, as categories. */
+static int verb_key_categories(const char *key, size_t n, cat_mask *out) {
   verb_form v;
   cat_mask classes;
-  if (!verb_read(s->key + s->words[w].key_start, s->words[w].key_end - s->words[w].key_start, &v))
-    return 0;
+  if (!verb_read(key, n, &v)) return 0;
   cat_add(out, cats.verb);
   if (v.flags & VF_PAST) cat_add(out, cats.past);
   if (v.flags & VF_PRESENT) cat_add(out, cats.present);
@@ -141,6 +140,30 @@ static int verb_categories(const sentence *s, int w, cat_mask *out) {
   classes = lexicon_verb_categories(v.infinitive);
   cat_or(out, &classes);
   return 1;
+}
+
+/* The verb word w is a form of, as categories. */
+static int verb_categories(const sentence *s, int w, cat_mask *out) {
+  return verb_key_categories(s->key + s->words[w].key_start,
+                             s->words[w].key_end - s->words[w].key_start, out);
+}
+
+#define MI_KEY "\xd9\x85\xdb\x8c"              /* «می», folded */
+#define NMI_KEY "\xd9\x86\xd9\x85\xdb\x8c"     /* «نمی» */
+
+/* «می کنند», «نمی کند»: the prefix written apart, with a space and no
+** ZWNJ; the two words one verb when together they read as one. */
+static int split_verb_categories(const sentence *s, int w, cat_mask *out) {
+  char key[96];
+  size_t a = s->words[w].key_end - s->words[w].key_start, b;
+  const char *k = s->key + s->words[w].key_start;
+  if (w + 1 >= s->n_words || s->words[w + 1].after_punct) return 0;
+  if (!((a == 4 && !memcmp(k, MI_KEY, 4)) || (a == 6 && !memcmp(k, NMI_KEY, 6)))) return 0;
+  b = s->words[w + 1].key_end - s->words[w + 1].key_start;
+  if (a + b > sizeof key) return 0;
+  memcpy(key, k, a);
+  memcpy(key + a, s->key + s->words[w + 1].key_start, b);
+  return verb_key_categories(key, a + b, out);
 }
 
 /* A word no phrase matched, as a word of words.tsv with an ending: the
@@ -184,6 +207,7 @@ void units_of_sentence(const sentence *s, tagged *t) {
   t->n = 0;
   while (w < s->n_words) {
     unit *u;
+    cat_mask split = {{0, 0}};
     marks_before(t, s, w);
     while (m < s->n_mentions && s->mentions[m].w0 < w) m++;
     if (m < s->n_mentions && s->mentions[m].w0 == w) {
@@ -199,6 +223,13 @@ void units_of_sentence(const sentence *s, tagged *t) {
       }
       w = mm->w1 > w ? mm->w1 : w + 1;
       m++;
+      continue;
+    }
+    if (!(m < s->n_mentions && s->mentions[m].w0 == w + 1) &&
+        split_verb_categories(s, w, &split)) {
+      if (!(u = new_unit(t, w, w + 2, s))) break;
+      u->cats = split;
+      w += 2;
       continue;
     }
     if (!(u = new_unit(t, w, w + 1, s))) break;
