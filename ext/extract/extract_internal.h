@@ -111,7 +111,7 @@ typedef struct categories {
   int person, office, offices, state_office, country, adjective;
   int contact, medium, letter, welcome, trip;
   int date, weekday, relday, same_day, relweek, relmonth, relyear;
-  int verb, past, present, subjunctive, participle, negative;
+  int verb, past, present, subjunctive, participle, negative, first_person, second_person;
   int comma, colon, quote, paren, dash, punct, number, word;
   int actor, named, state, group, aside;
   int pronoun, counterpart, self, both, our_country, this_country;

@@ -49,6 +49,8 @@ static void load_categories(void) {
   cats.subjunctive = cat("subjunctive");
   cats.participle = cat("participle");
   cats.negative = cat("negative");
+  cats.first_person = cat("first_person");
+  cats.second_person = cat("second_person");
   cats.comma = cat("comma");
   cats.colon = cat("colon");
   cats.quote = cat("quote");
@@ -137,6 +139,8 @@ static int verb_key_categories(const char *key, size_t n, cat_mask *out) {
   if (v.flags & VF_SUBJUNCTIVE) cat_add(out, cats.subjunctive);
   if (v.flags & VF_PARTICIPLE) cat_add(out, cats.participle);
   if (v.flags & VF_NEGATIVE) cat_add(out, cats.negative);
+  if (v.flags & VF_FIRST) cat_add(out, cats.first_person);
+  if (v.flags & VF_SECOND) cat_add(out, cats.second_person);
   classes = lexicon_verb_categories(v.infinitive);
   cat_or(out, &classes);
   return 1;

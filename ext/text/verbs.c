@@ -99,6 +99,8 @@ static int ends(const char *s, size_t n, const char *p) {
 static const char *const endings[] = {"\xdb\x8c\xd9\x85", "\xdb\x8c\xd8\xaf", "\xd9\x86\xd8\xaf",
                                       "\xd9\x85", "\xdb\x8c", "\xd8\xaf", ""};
 #define N_ENDINGS (sizeof endings / sizeof endings[0])
+/* the person of each ending of endings[] */
+static const unsigned ending_person[] = {VF_FIRST, VF_SECOND, 0, VF_FIRST, VF_SECOND, 0, 0};
 #define HEH "\xd9\x87"           /* ه */
 #define NUN "\xd9\x86"           /* ن */
 #define MI "\xd9\x85\xdb\x8c"    /* می */
@@ -108,6 +110,7 @@ static const char *const perfect_endings[] = {
     "\xd8\xa7\xd9\x86\xd8\xaf", "\xd8\xa7\xdb\x8c\xd9\x85", "\xd8\xa7\xdb\x8c\xd8\xaf",
     "\xd8\xa7\xd8\xb3\xd8\xaa", "\xd8\xa7\xd9\x85", "\xd8\xa7\xdb\x8c", ""};
 #define N_PERFECT (sizeof perfect_endings / sizeof perfect_endings[0])
+static const unsigned perfect_person[] = {0, VF_FIRST, VF_SECOND, 0, VF_FIRST, VF_SECOND, 0};
 
 /* A stem and an ending: the word after its prefixes; `prefix` is VF_PRESENT
 ** for «می», VF_SUBJUNCTIVE for «ب», 0 for none. */
@@ -124,12 +127,12 @@ static int read_stem(const char *s, size_t n, unsigned prefix, verb_form *out) {
     out->infinitive = st->infinitive;
     if (st->kinds & STEM_PAST) { /* «کرد», «میکرد»; «بکرد» is no form */
       if (prefix == VF_SUBJUNCTIVE) continue;
-      out->flags = prefix == VF_PRESENT ? VF_PAST | VF_PROGRESSIVE : VF_PAST;
+      out->flags = (prefix == VF_PRESENT ? VF_PAST | VF_PROGRESSIVE : VF_PAST) | ending_person[e];
       return 1;
     }
     if (st->kinds & STEM_PRESENT) { /* needs an ending, unless bare */
       if (k == 0 && !(st->kinds & STEM_BARE)) continue;
-      out->flags = prefix == VF_PRESENT ? VF_PRESENT : VF_SUBJUNCTIVE;
+      out->flags = (prefix == VF_PRESENT ? VF_PRESENT : VF_SUBJUNCTIVE) | ending_person[e];
       return 1;
     }
   }
@@ -140,7 +143,7 @@ static int read_stem(const char *s, size_t n, unsigned prefix, verb_form *out) {
     if (n < k + 2 || !ends(s, n, perfect_endings[e]) || !ends(s, n - k, HEH)) continue;
     if ((st = slot(s, n - k - 2, 0)) && (st->kinds & STEM_PAST) && prefix != VF_SUBJUNCTIVE) {
       out->infinitive = st->infinitive;
-      out->flags = VF_PARTICIPLE | (prefix == VF_PRESENT ? VF_PROGRESSIVE : 0);
+      out->flags = VF_PARTICIPLE | (prefix == VF_PRESENT ? VF_PROGRESSIVE : 0) | perfect_person[e];
       return 1;
     }
   }

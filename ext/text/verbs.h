@@ -21,6 +21,8 @@
 #define VF_NEGATIVE 0x10    /* «ن»: «نکرد», «نمیکند» */
 #define VF_INFINITIVE 0x20  /* past stem and «ن»: «کردن» */
 #define VF_PROGRESSIVE 0x40 /* «می» and a past stem: «میکرد» */
+#define VF_FIRST 0x80       /* a first person ending: «کردم», «میکنیم», «کردهایم» */
+#define VF_SECOND 0x100     /* a second person ending: «کنید», «کردهای» */
 
 typedef struct verb_form {
   const char *infinitive; /* as verb_stems.tsv writes it (not folded) */

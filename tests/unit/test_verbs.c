@@ -37,7 +37,7 @@ int main(void) {
   check_verb("بکنند", "کردن", VF_SUBJUNCTIVE);
   check_verb("کرده", "کردن", VF_PARTICIPLE);
   check_verb("کرده‌اند", "کردن", VF_PARTICIPLE);
-  check_verb("نکرده‌ایم", "کردن", VF_PARTICIPLE | VF_NEGATIVE);
+  check_verb("نکرده‌ایم", "کردن", VF_PARTICIPLE | VF_NEGATIVE | VF_FIRST);
   check_verb("می‌کرد", "کردن", VF_PAST | VF_PROGRESSIVE);
   check_verb("کردن", "کردن", VF_INFINITIVE);
   check_verb("داشت", "داشتن", VF_PAST);
@@ -53,6 +53,14 @@ int main(void) {
   check_verb("شد", "شدن", VF_PAST);
   check_verb("شود", "شدن", VF_SUBJUNCTIVE);
   check_verb("بود", "بودن", VF_PAST);
+  /* the person of the ending: first and second apart from the third */
+  check_verb("کردم", "کردن", VF_PAST | VF_FIRST);
+  check_verb("می‌کنیم", "کردن", VF_PRESENT | VF_FIRST);
+  check_verb("کنید", "کردن", VF_SUBJUNCTIVE | VF_SECOND);
+  check_verb("می‌کنی", "کردن", VF_PRESENT | VF_SECOND);
+  check_verb("کرده‌اید", "کردن", VF_PARTICIPLE | VF_SECOND);
+  check_verb("کرده‌ام", "کردن", VF_PARTICIPLE | VF_FIRST);
+  check_verb("کنند", "کردن", VF_SUBJUNCTIVE);
   /* no verb: nouns, a present stem with no ending, «می» before a noun */
   CHECK_INT(flags_of("دیدار", NULL), -1);
   CHECK_INT(flags_of("بین", NULL), -1);
