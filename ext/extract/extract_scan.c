@@ -152,7 +152,8 @@ static void fold_words(sentence *s) {
     }
     if (in_word) end_word(s, klen, word_end, &lw);
     in_word = 0;
-    if (cp == 0xAB || cp == 0xBB || cp == '"' || cp == 0x201C || cp == 0x201D) {
+    if (cp == 0xAB || cp == 0xBB || cp == '"' || cp == 0x201C || cp == 0x201D || cp == '\'' ||
+        cp == 0x2018 || cp == 0x2019) {
       quote = 1; /* quotes: «آماده» است still reads as «آماده است» */
     } else if (!tamas_is_space(cp) && !tamas_is_invisible(cp)) {
       key[klen++] = SEPARATOR; /* phrases never cross punctuation */
