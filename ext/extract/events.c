@@ -325,7 +325,7 @@ static void event_of_match(event_work *ew, const rule_match *rm) {
 }
 
 void sentence_events(sentence_work *w) {
-  rule_match ms[MAX_MATCHES];
+  rule_match ms[MAX_MATCHES], events[MAX_MATCHES];
   event_work *ew = calloc(1, sizeof *ew);
   int n, i;
   if (!ew) {
@@ -337,24 +337,28 @@ void sentence_events(sentence_work *w) {
   ew->told_pair[1] = w->cx->last_pair[1];
   ew->have_told_pair = w->cx->have_pair;
   for (i = 0; i < w->t->n; i++) ew->notes.status_by[i] = -1;
-  n = rules_match(w->rs, STAGE_STATUS, w->t, w->m, ms, MAX_MATCHES);
-  note_status(ew, ms, n);
-  n = rules_match(w->rs, STAGE_MEDIUM, w->t, w->m, ms, MAX_MATCHES);
-  note_medium(ew, ms, n);
+  /* the initiators first: a person who invites is remembered even when the
+  ** sentence tells no event; the attributes only when it tells one */
   n = rules_match(w->rs, STAGE_INITIATOR, w->t, w->m, ms, MAX_MATCHES);
   note_initiators(ew, ms, n);
-  n = rules_match(w->rs, STAGE_CLAUSES, w->t, w->m, ms, MAX_MATCHES);
-  note_boundaries(ew, ms, n);
-  n = rules_match(w->rs, STAGE_EVENTS, w->t, w->m, ms, MAX_MATCHES);
+  n = rules_match(w->rs, STAGE_EVENTS, w->t, w->m, events, MAX_MATCHES);
+  if (n > 0) {
+    int k = rules_match(w->rs, STAGE_STATUS, w->t, w->m, ms, MAX_MATCHES);
+    note_status(ew, ms, k);
+    k = rules_match(w->rs, STAGE_MEDIUM, w->t, w->m, ms, MAX_MATCHES);
+    note_medium(ew, ms, k);
+    k = rules_match(w->rs, STAGE_CLAUSES, w->t, w->m, ms, MAX_MATCHES);
+    note_boundaries(ew, ms, k);
+  }
   for (i = 0; i < n; i++) {
     /* one event per rule, contact word and partner: a later match of the
     ** rule only moved its subject right («پزشکیان در حاشیه نشست بریکس با …»),
     ** and the first is the sentence's subject */
     int k, seen = 0;
     for (k = 0; k < i && !seen; k++)
-      seen = ms[k].r == ms[i].r && ms[k].role[ROLE_C][0] == ms[i].role[ROLE_C][0] &&
-             ms[k].role[ROLE_B][0] == ms[i].role[ROLE_B][0] && ms[i].role[ROLE_B][0] >= 0;
-    if (!seen) event_of_match(ew, &ms[i]);
+      seen = events[k].r == events[i].r && events[k].role[ROLE_C][0] == events[i].role[ROLE_C][0] &&
+             events[k].role[ROLE_B][0] == events[i].role[ROLE_B][0] && events[i].role[ROLE_B][0] >= 0;
+    if (!seen) event_of_match(ew, &events[i]);
   }
   free(ew);
 }

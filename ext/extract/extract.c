@@ -28,6 +28,8 @@ typedef struct state {
   tamas_extraction *out;
   size_t cap;
   size_t *last_seen;    /* per event: the start of the sentence it was last found in */
+  int cur;              /* the sentence being read: s[cur], t[cur] */
+  int has_pending;      /* s[!cur], t[!cur]: the one before, read, not yet built */
   context cx;
   const rule_set *rs;
   rule_matcher *m;
@@ -35,8 +37,8 @@ typedef struct state {
   int failed;
   int keep;             /* keep the sentences of the first look at paragraphs */
   sentence_store kept;  /* … for the events, which need them again */
-  tagged t;
-  sentence s; /* last: scan_sentence sets what it reads, so it is not cleared */
+  tagged t[2];
+  sentence s[2]; /* last: scan_sentence sets what it reads, so it is not cleared */
 } state;
 
 /* ---- merging ------------------------------------------------------------------ */
@@ -141,27 +143,54 @@ static void note_subject(context *cx, const actor *a, int n) {
 }
 
 /* Is there a contact word of any kind among the units? */
-static void process_sentence(state *st, size_t start, size_t end, int count_only) {
-  sentence_work w;
-  int n;
-  if (count_only || !sentence_take_kept(&st->kept, &st->s, st->text, start, end))
-    scan_sentence(&st->s, st->text, start, end, st->cx.overlay, !count_only);
+/* Read a sentence into s[cur], t[cur]: its words and units.  1 when an
+** event rule may match it, or an initiator one («به دعوت X»: remembered
+** for the article's later contacts). */
+static int read_sentence(state *st, size_t start, size_t end, int count_only) {
+  sentence *s = &st->s[st->cur];
+  tagged *t = &st->t[st->cur];
+  if (count_only || !sentence_take_kept(&st->kept, s, st->text, start, end))
+    scan_sentence(s, st->text, start, end, st->cx.overlay, !count_only);
   else
-    scan_sentence_dates(&st->s, st->cx.overlay);
-  if (count_only && st->keep && !sentence_keep(&st->kept, &st->s)) st->keep = 0;
-  units_of_sentence(&st->s, &st->t);
-  n = build_actors(st->rs, st->m, &st->t, &st->s, &st->cx, st->actors, MAX_ACTORS);
+    scan_sentence_dates(s, st->cx.overlay);
+  if (count_only && st->keep && !sentence_keep(&st->kept, s)) st->keep = 0;
+  units_of_sentence(s, t);
+  return rules_may_match(st->rs, STAGE_EVENTS, t, &extract_categories()->built) ||
+         rules_may_match(st->rs, STAGE_INITIATOR, t, &extract_categories()->built);
+}
+
+/* Build sentence k read before: its actors, the context they leave (subject,
+** states), and its events when `events`. */
+static void build_sentence(state *st, int k, int events) {
+  sentence_work w;
+  int n = build_actors(st->rs, st->m, &st->t[k], &st->s[k], &st->cx, st->actors, MAX_ACTORS);
   note_countries(&st->cx, st->actors, n);
-  /* an event rule may match, or an initiator one («به دعوت X»: remembered for
-  ** the article's later contacts) */
-  if (!count_only && (rules_may_match(st->rs, STAGE_EVENTS, &st->t) ||
-                      rules_may_match(st->rs, STAGE_INITIATOR, &st->t))) {
-    w = (sentence_work){&st->s, &st->t, st->actors, n, &st->cx, st->rs, st->m,
+  if (events) {
+    w = (sentence_work){&st->s[k], &st->t[k], st->actors, n, &st->cx, st->rs, st->m,
                         add_event, st, 0};
     sentence_events(&w);
     if (w.failed) st->failed = 1;
   }
   note_subject(&st->cx, st->actors, n);
+}
+
+static void process_sentence(state *st, size_t start, size_t end, int count_only) {
+  int may_tell = read_sentence(st, start, end, count_only);
+  if (count_only) {
+    build_sentence(st, st->cur, 0);
+    return;
+  }
+  /* A sentence no event rule can match is built only when the next one may
+  ** tell a contact (its subject is the one that sentence may leave out):
+  ** kept read, in the other buffer, until then. */
+  if (!may_tell) {
+    st->has_pending = 1;
+    st->cur = !st->cur;
+    return;
+  }
+  if (st->has_pending) build_sentence(st, !st->cur, 0);
+  st->has_pending = 0;
+  build_sentence(st, st->cur, 1);
 }
 
 static void each_sentence(state *st, tamas_span para, int count_only) {
@@ -184,7 +213,7 @@ int tamas_extract(const char *text, size_t len, const char *published, const voi
 
 int tamas_extract_article(const char *text, const tamas_article *a, const char *published,
                           const void *overlay, tamas_extraction *out) {
-  state *st = malloc(sizeof *st); /* the sentence and its units: ~100 KB */
+  state *st = malloc(sizeof *st); /* two sentences and their units: ~200 KB */
   size_t i;
   memset(out, 0, sizeof *out);
   if (!st) return 0;

@@ -117,6 +117,7 @@ typedef struct categories {
   int pronoun, counterpart, self, both, our_country, this_country;
   int first, former, with, and_word;
   cat_mask dating;           /* date, weekday, relday, relweek, relmonth, relyear */
+  cat_mask built;            /* the categories the stages build (actor, named, …) */
   cat_mask contact_media;    /* the words whose value is their contact's medium
                              ** (categories.tsv value "medium", but the modifier «تلفنی») */
 } categories;
@@ -216,8 +217,9 @@ typedef struct rule_matcher rule_matcher;
 rule_matcher *rule_matcher_new(void);
 void rule_matcher_free(rule_matcher *m);
 /* Could a rule of the stage match the sentence: does it have the categories
-** one of them needs?  (The sentences with no contact word skip the events.) */
-int rules_may_match(const rule_set *rs, rule_stage stage, const tagged *t);
+** one of them needs, with to_come (if not NULL) the ones earlier stages may
+** still add?  (The sentences with no contact word skip the events.) */
+int rules_may_match(const rule_set *rs, rule_stage stage, const tagged *t, const cat_mask *to_come);
 int rules_match(const rule_set *rs, rule_stage stage, const tagged *t, rule_matcher *m,
                 rule_match *out, int max);
 /* The number of rules, and rule i (for the trace and the tests). */

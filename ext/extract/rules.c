@@ -73,6 +73,7 @@ struct rule {
   int index;
   pcre2_code *re;
   rule_needs needs;   /* categories the rule cannot match without */
+  int jitted;         /* compiled to machine code (not under valgrind) */
   /* the capture groups of each role (a role may stand in several
   ** alternatives), 0 after the last */
   unsigned char group[N_ROLES][4];
@@ -199,42 +200,170 @@ static int compile_unit(const char *s, size_t n, out_buf *o, char *err, size_t c
   return 1;
 }
 
-/* A unit the rule cannot match without has one of the categories of m:
-** one category joins the rule's needs, several one of its groups. */
-static void need_one_of(rule_needs *needs, const cat_mask *m) {
-  int bits = __builtin_popcountll(m->w[0]) + __builtin_popcountll(m->w[1]);
-  if (bits == 1) cat_or(&needs->all, m);
-  else if (bits > 1 && needs->n_any < NEEDS_ANY) needs->any[needs->n_any++] = *m;
+/* ---- what a rule cannot match without ----------------------------------------
+** A requirement: the sentence has one of the categories of a mask.  A unit
+** gives one per positive term; a sequence the requirements of its parts that
+** may not match nothing; alternatives the requirements every alternative
+** shares, else one: the union of one requirement of each. */
+
+#define REQ_MAX 16
+typedef struct reqs {
+  cat_mask m[REQ_MAX];
+  int n;
+} reqs;
+
+static void req_add(reqs *r, const cat_mask *m) {
+  int k;
+  for (k = 0; k < r->n; k++)
+    if (!memcmp(&r->m[k], m, sizeof *m)) return;
+  if (r->n < REQ_MAX) r->m[r->n++] = *m;
 }
 
-/* Is the text after a group or unit at p a quantifier that allows none? */
-static int optional_after(const char *p, const char *end) {
-  while (p < end && is_space(*p)) p++;
-  if (p == end) return 0;
-  if (*p == '?' || *p == '*') return 1;
-  return *p == '{' && p + 1 < end && p[1] == '0';
-}
-
-/* Compile the pattern of a rule: PCRE2 source into o, the mandatory
-** categories into *needs.  0 and err when the pattern is wrong. */
-static int compile_pattern(const char *p, size_t n, out_buf *o, rule_needs *needs, char *err,
-                           size_t cap) {
-  /* for each open group: whether it (or a group around it) may match
-  ** nothing, or holds an alternative; checked before a unit counts */
-  int optional[64], depth = 0, top_alt = 0;
-  size_t i, k;
-  memset(needs, 0, sizeof *needs);
-  /* a '|' outside every group makes nothing mandatory */
-  for (i = 0, k = 0; i < n; i++) {
-    if (p[i] == '(') k++;
-    else if (p[i] == ')' && k) k--;
-    else if (p[i] == '|' && k == 0) {
-      size_t b = i; /* a '|' inside {…} is not one */
-      while (b > 0 && p[b - 1] != '{' && p[b - 1] != '}') b--;
-      if (b == 0 || p[b - 1] == '}') top_alt = 1;
-    }
+/* The end of the item at p[i] (a unit {…}, a group (…), or one character). */
+static size_t item_end(const char *p, size_t i, size_t n) {
+  if (p[i] == '{') {
+    const char *c = memchr(p + i, '}', n - i);
+    return c ? (size_t)(c - p) + 1 : n;
   }
-  optional[0] = top_alt;
+  if (p[i] == '(') {
+    int level = 0;
+    size_t j;
+    for (j = i; j < n; j++) {
+      if (p[j] == '{') { /* a unit's '(' is no group */
+        const char *c = memchr(p + j, '}', n - j);
+        if (!c) return n;
+        j = (size_t)(c - p);
+        continue;
+      }
+      if (p[j] == '(') level++;
+      else if (p[j] == ')' && --level == 0) return j + 1;
+    }
+    return n;
+  }
+  return i + 1;
+}
+
+/* Is p[i] a quantifier that allows none (?, *, {0…}), and past it. */
+static int quantifier(const char *p, size_t *i, size_t n) {
+  int none = 0;
+  while (*i < n && is_space(p[*i])) (*i)++;
+  if (*i >= n) return 0;
+  if (p[*i] == '?' || p[*i] == '*' || p[*i] == '+') {
+    none = p[*i] != '+';
+    (*i)++;
+  } else if (p[*i] == '{' && *i + 1 < n && (p[*i + 1] >= '0' && p[*i + 1] <= '9')) {
+    none = p[*i + 1] == '0';
+    *i = item_end(p, *i, n);
+  } else {
+    return 0;
+  }
+  if (*i < n && (p[*i] == '?' || p[*i] == '+')) (*i)++; /* lazy, possessive */
+  return none;
+}
+
+static void needs_of(const char *p, size_t a, size_t b, reqs *out);
+
+/* The requirements of one alternative (no '|' at its level). */
+static void needs_of_sequence(const char *p, size_t a, size_t b, reqs *out) {
+  size_t i = a;
+  out->n = 0;
+  while (i < b) {
+    size_t end, q;
+    reqs inner;
+    if (is_space(p[i])) {
+      i++;
+      continue;
+    }
+    end = item_end(p, i, b);
+    inner.n = 0;
+    if (p[i] == '{' && !(i + 1 < b && p[i + 1] >= '0' && p[i + 1] <= '9')) {
+      cat_mask groups[8];
+      int n_groups = 0, g;
+      char scratch[512], err[8];
+      out_buf o = {scratch, 0, sizeof scratch, 0};
+      memset(groups, 0, sizeof groups);
+      if (compile_unit(p + i + 1, end - i - 2, &o, err, sizeof err, groups, &n_groups))
+        for (g = 0; g < n_groups; g++) req_add(&inner, &groups[g]);
+    } else if (p[i] == '(') {
+      size_t body = i + 1;
+      int look = 0;
+      if (body < end && p[body] == '?') { /* (?: (?<name> (?= (?! (?<= (?<! */
+        if (p[body + 1] == '=' || p[body + 1] == '!') look = 1;
+        else if (p[body + 1] == '<' && (p[body + 2] == '=' || p[body + 2] == '!')) look = 1;
+        else if (p[body + 1] == '<') body = (size_t)((const char *)memchr(p + body, '>', end - body) - p) + 1;
+        else body += 2;
+      }
+      if (!look) needs_of(p, body, end - 1, &inner);
+    }
+    q = end;
+    if (!quantifier(p, &q, b)) {
+      int k;
+      for (k = 0; k < inner.n; k++) req_add(out, &inner.m[k]);
+    }
+    i = q;
+  }
+}
+
+static void needs_of(const char *p, size_t a, size_t b, reqs *out) {
+  reqs alt[8];
+  int n_alt = 0, k, j, t;
+  alt[0].n = 0;
+  size_t i = a, start = a;
+  while (i <= b && n_alt < 8) { /* split at the '|' of this level */
+    if (i == b || p[i] == '|') {
+      needs_of_sequence(p, start, i, &alt[n_alt++]);
+      start = i + 1;
+      i++;
+      continue;
+    }
+    i = (p[i] == '{' || p[i] == '(') ? item_end(p, i, b) : i + 1;
+  }
+  if (n_alt == 1) {
+    *out = alt[0];
+    return;
+  }
+  out->n = 0;
+  for (k = 0; k < alt[0].n; k++) { /* the requirements every alternative has */
+    int all = 1;
+    for (j = 1; j < n_alt && all; j++) {
+      int found = 0;
+      for (t = 0; t < alt[j].n && !found; t++)
+        found = !memcmp(&alt[j].m[t], &alt[0].m[k], sizeof alt[0].m[k]);
+      all = found;
+    }
+    if (all) req_add(out, &alt[0].m[k]);
+  }
+  if (out->n) return;
+  { /* else one of the first requirement of each */
+    cat_mask u;
+    memset(&u, 0, sizeof u);
+    for (j = 0; j < n_alt; j++) {
+      if (!alt[j].n) return; /* an alternative that needs nothing */
+      cat_or(&u, &alt[j].m[0]);
+    }
+    req_add(out, &u);
+  }
+}
+
+/* The needs of a rule: one category each in all, the rest as any-groups
+** (beyond NEEDS_ANY of them, left out: the check only ever skips less). */
+static void needs_of_rule(const char *p, size_t n, rule_needs *needs) {
+  reqs r;
+  int k;
+  memset(needs, 0, sizeof *needs);
+  needs_of(p, 0, n, &r);
+  for (k = 0; k < r.n; k++) {
+    int bits = __builtin_popcountll(r.m[k].w[0]) + __builtin_popcountll(r.m[k].w[1]);
+    if (bits == 1) cat_or(&needs->all, &r.m[k]);
+    else if (bits > 1 && needs->n_any < NEEDS_ANY) needs->any[needs->n_any++] = r.m[k];
+  }
+}
+
+/* Compile the pattern of a rule: PCRE2 source into o.  0 and err when the
+** pattern is wrong. */
+static int compile_pattern(const char *p, size_t n, out_buf *o, char *err, size_t cap) {
+  int depth = 0;
+  size_t i;
   for (i = 0; i < n;) {
     char c = p[i];
     if (is_space(c)) {
@@ -245,7 +374,7 @@ static int compile_pattern(const char *p, size_t n, out_buf *o, rule_needs *need
       const char *close = memchr(p + i, '}', n - i);
       size_t len;
       cat_mask groups[8];
-      int n_groups, g;
+      int n_groups;
       if (!close) {
         snprintf(err, cap, "'{' at %zu is not closed", i);
         return 0;
@@ -259,23 +388,14 @@ static int compile_pattern(const char *p, size_t n, out_buf *o, rule_needs *need
       memset(groups, 0, sizeof groups);
       if (!compile_unit(p + i + 1, len, o, err, cap, groups, &n_groups)) return 0;
       i += len + 2;
-      if (!optional[depth] && !optional_after(p + i, p + n))
-        for (g = 0; g < n_groups; g++) need_one_of(needs, &groups[g]);
       continue;
     }
     if (c == '(') {
       size_t j = i + 1, close;
-      int level = 1, alt = 0;
-      /* the group's extent: optional when a quantifier follows it, or when
-      ** it holds an alternative at its own level */
+      int level = 1;
       for (close = i + 1; close < n && level; close++) {
         if (p[close] == '(') level++;
         else if (p[close] == ')') level--;
-        else if (p[close] == '|' && level == 1) {
-          size_t b = close;
-          while (b > i && p[b - 1] != '{' && p[b - 1] != '}') b--;
-          if (b == i || p[b - 1] == '}') alt = 1;
-        }
       }
       if (level) {
         snprintf(err, cap, "'(' at %zu is not closed", i);
@@ -285,7 +405,6 @@ static int compile_pattern(const char *p, size_t n, out_buf *o, rule_needs *need
         snprintf(err, cap, "groups nested too deep");
         return 0;
       }
-      optional[depth + 1] = optional[depth] || alt || optional_after(p + close, p + n);
       /* (?<name>, (?:, (?=, (?!, (?<=, (?<! */
       if (j < n && p[j] == '?') {
         if (j + 1 < n && p[j + 1] == '<' && j + 2 < n && p[j + 2] != '=' && p[j + 2] != '!') {
@@ -309,11 +428,9 @@ static int compile_pattern(const char *p, size_t n, out_buf *o, rule_needs *need
         } else if (j + 1 < n && (p[j + 1] == ':' || p[j + 1] == '=' || p[j + 1] == '!')) {
           put(o, p + i, 3);
           i += 3;
-          optional[depth + 1] |= p[j + 1] != ':'; /* what a lookahead holds is not consumed */
         } else if (j + 2 < n && p[j + 1] == '<' && (p[j + 2] == '=' || p[j + 2] == '!')) {
           put(o, p + i, 4);
           i += 4;
-          optional[depth + 1] = 1;
         } else {
           snprintf(err, cap, "unknown group syntax at %zu", i);
           return 0;
@@ -511,7 +628,8 @@ static int compile_rule(rule *r, rule_stage stage, const char *name, size_t name
     return 0;
   }
   src[0] = 0;
-  if (!compile_pattern(pattern, pattern_n, &o, &r->needs, err, cap)) return 0;
+  if (!compile_pattern(pattern, pattern_n, &o, err, cap)) return 0;
+  needs_of_rule(pattern, pattern_n, &r->needs);
   if (!read_builds(r, builds, builds_n, err, cap)) return 0;
   r->re = pcre2_compile((PCRE2_SPTR)src, o.len, PCRE2_NO_AUTO_CAPTURE | PCRE2_DUPNAMES, &code,
                         &at, NULL);
@@ -525,7 +643,7 @@ static int compile_rule(rule *r, rule_stage stage, const char *name, size_t name
    * valgrind the JIT's machine code reads its own stack in ways memcheck
    * cannot follow (PCRE2 is not built with --enable-valgrind), so there the
    * interpreter runs. */
-  if (!RUNNING_ON_VALGRIND) pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE);
+  r->jitted = !RUNNING_ON_VALGRIND && pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
   if (!read_groups(r, err, cap)) {
     pcre2_code_free(r->re);
     r->re = NULL;
@@ -678,10 +796,12 @@ static int has_needs(const cat_mask *all, const rule_needs *needs) {
 /* The unit that starts at offset `at` (a '<'), or the count at the end. */
 static int unit_at(const tagged *t, size_t at) { return at >= t->len ? t->n : t->unit_at[at]; }
 
-int rules_may_match(const rule_set *rs, rule_stage stage, const tagged *t) {
+int rules_may_match(const rule_set *rs, rule_stage stage, const tagged *t, const cat_mask *to_come) {
+  cat_mask all = t->all;
   int i;
+  if (to_come) cat_or(&all, to_come);
   for (i = rs ? rs->first[stage] : 0; rs && i < rs->first[stage + 1]; i++)
-    if (has_needs(&t->all, &rs->rules[i].needs)) return 1;
+    if (has_needs(&all, &rs->rules[i].needs)) return 1;
   return 0;
 }
 
@@ -696,7 +816,10 @@ int rules_match(const rule_set *rs, rule_stage stage, const tagged *t, rule_matc
     while (from < t->len && n < max) {
       PCRE2_SIZE *ov;
       rule_match *rm;
-      int rc = pcre2_match(r->re, (PCRE2_SPTR)t->tags, t->len, from, 0, m->md, m->mc), k;
+      /* the JIT's own entry skips the checks pcre2_match makes on each call */
+      int rc = r->jitted ? pcre2_jit_match(r->re, (PCRE2_SPTR)t->tags, t->len, from, 0, m->md, m->mc)
+                         : pcre2_match(r->re, (PCRE2_SPTR)t->tags, t->len, from, 0, m->md, m->mc),
+          k;
       if (rc < 0) break; /* no match, or a limit reached: the rule gives up here */
       ov = pcre2_get_ovector_pointer(m->md);
       rm = &out[n++];

@@ -81,8 +81,10 @@ static void load_categories(void) {
   cat_add(&cats.dating, cats.relweek);
   cat_add(&cats.dating, cats.relmonth);
   cat_add(&cats.dating, cats.relyear);
-  for (k = 0; k < lexicon_category_count(); k++)
+  for (k = 0; k < lexicon_category_count(); k++) {
     if (lexicon_category_value(k) == CV_MEDIUM && k != cats.medium) cat_add(&cats.contact_media, k);
+    if (lexicon_category_built(k)) cat_add(&cats.built, k);
+  }
 }
 
 const categories *extract_categories(void) {

@@ -21,6 +21,7 @@
 typedef struct category {
   char name[CAT_NAME_MAX];
   cat_value value;
+  int built; /* from «stage»: a stage of the cascade builds it */
 } category;
 
 typedef struct verb_class {
@@ -76,6 +77,7 @@ static void load_categories(void) {
     memcpy(c->name, r.field[0], r.len[0]);
     c->name[r.len[0]] = 0;
     c->value = (cat_value)v;
+    c->built = field_is(r.field[1], r.len[1], "stage");
     n_categories++;
   }
 }
@@ -135,6 +137,11 @@ int lexicon_category_count(void) {
 cat_value lexicon_category_value(int c) {
   ready();
   return c >= 0 && c < n_categories ? categories[c].value : CV_NONE;
+}
+
+int lexicon_category_built(int c) {
+  ready();
+  return c >= 0 && c < n_categories && categories[c].built;
 }
 
 cat_mask lexicon_verb_categories(const char *infinitive) {

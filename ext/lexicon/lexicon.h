@@ -65,6 +65,8 @@ int lexicon_category(const char *name, size_t n);
 const char *lexicon_category_name(int c);
 int lexicon_category_count(void);
 cat_value lexicon_category_value(int c);
+/* Is category c built by a stage of the cascade (from «stage»), not read? */
+int lexicon_category_built(int c);
 /* The categories every form of a verb carries (verb_classes.tsv), by the
 ** verb's infinitive (as verb_stems.tsv writes it). */
 cat_mask lexicon_verb_categories(const char *infinitive);

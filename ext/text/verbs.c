@@ -165,8 +165,7 @@ static int read_after_negation(const char *s, size_t n, verb_form *out) {
   return starts(s, n, BE) && n > 2 && read_stem(s + 2, n - 2, VF_SUBJUNCTIVE, out);
 }
 
-int verb_read(const char *key, size_t n, verb_form *out) {
-  pthread_once(&once, load);
+static int read_verb(const char *key, size_t n, verb_form *out) {
   out->infinitive = NULL;
   out->flags = 0;
   if (read_after_negation(key, n, out)) return 1;
@@ -175,6 +174,35 @@ int verb_read(const char *key, size_t n, verb_form *out) {
     return 1;
   }
   return 0;
+}
+
+/* Words come back again and again in news, and most are no verbs: each
+** thread remembers what the words it read last were (a direct-mapped cache,
+** one word a slot, the newest kept). */
+#define MEMO_SLOTS 2048
+#define MEMO_KEY 30
+typedef struct memo {
+  unsigned char len; /* 0: empty */
+  char key[MEMO_KEY];
+  int is_verb;
+  verb_form form;
+} memo;
+static __thread memo memos[MEMO_SLOTS];
+
+int verb_read(const char *key, size_t n, verb_form *out) {
+  memo *m;
+  pthread_once(&once, load);
+  if (n == 0 || n > MEMO_KEY) return read_verb(key, n, out);
+  m = &memos[hash(key, n) & (MEMO_SLOTS - 1)];
+  if (m->len == n && memcmp(m->key, key, n) == 0) {
+    *out = m->form;
+    return m->is_verb;
+  }
+  m->is_verb = read_verb(key, n, out);
+  m->form = *out;
+  m->len = (unsigned char)n;
+  memcpy(m->key, key, n);
+  return m->is_verb;
 }
 
 /* ---- nouns ------------------------------------------------------------------ */
