@@ -156,6 +156,13 @@ static void resolve_counterpart(const context *cx, actor *a, const actor *other)
   if (a->office >= 0 && a->country >= 0) a->who = resolve_holder(cx, a->office, a->country);
 }
 
+/* The holder of a side's office on a day, when nothing named one. */
+static void holder_on(const context *cx, actor *a, int32_t day) {
+  int t;
+  if (a->who || a->office < 0 || a->country < 0 || a->n_members) return;
+  a->who = lexicon_office_holder(cx->base, cx->overlay, a->office, a->country, day, &t);
+}
+
 /* ---- one event ---------------------------------------------------------------- */
 
 /* The rules that made an event, as a list of names, into out. */
@@ -227,12 +234,18 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   memset(&ev, 0, sizeof ev);
   ev.status = (tamas_status)status;
   ev.medium = (tamas_medium)medium;
-  name_actor(w, &x, &ev.actor[0]);
-  name_actor(w, &y, &ev.actor[1]);
   /* a contact asked for, refused or denied never took place: a date near it
   ** is the asking's or the denial's, not the contact's */
   if (status != TAMAS_REQUESTED && status != TAMAS_REFUSED && status != TAMAS_DENIED)
     event_date(w, ew->boundary, c0, c1, status == TAMAS_PLANNED || status == TAMAS_PROPOSED, &ev);
+  /* an office the article's time left open («رئیس پنتاگون» in a text with no
+  ** date): its holder on the day the sentence gives the contact */
+  if (ev.date && ev.precision == TAMAS_DAY) {
+    holder_on(w->cx, &x, ev.date);
+    holder_on(w->cx, &y, ev.date);
+  }
+  name_actor(w, &x, &ev.actor[0]);
+  name_actor(w, &y, &ev.actor[1]);
   if (ev.date && ev.precision == TAMAS_DAY) {
     w->cx->last_day = ev.date;
     w->cx->last_day_basis = ev.date_basis;
