@@ -73,7 +73,9 @@ static void note_status(event_work *ew, const rule_match *ms, int n) {
     if (c0 < 0) continue; /* a status rule binds a contact word */
     if (rule_initiator_role(rm->r) >= 0) by = rm->role[rule_initiator_role(rm->r)][0];
     for (u = c0; u < c1; u++)
-      if (rank > ew->notes.status_rank[u]) {
+      /* the stronger status; of two alike, the one that says who asked */
+      if (rank > ew->notes.status_rank[u] ||
+          (rank == ew->notes.status_rank[u] && by >= 0 && ew->notes.status_by[u] < 0)) {
         ew->notes.status_rank[u] = rank;
         ew->notes.status[u] = status;
         ew->notes.status_rule[u] = rm->r;

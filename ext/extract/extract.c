@@ -43,6 +43,25 @@ typedef struct state {
 
 /* ---- merging ------------------------------------------------------------------ */
 
+/* Does side a name the state that b, a person, is of (org:USA, Lloyd Austin)? */
+static int state_of(const tamas_actor *a, const tamas_actor *b) {
+  return !strncmp(a->name, "org:", 4) && b->known && !strcmp(a->country, b->country);
+}
+
+/* One sentence that names a person and, for the same contact, only the
+** state of the same side («درخواست پنتاگون برای دیدار با آستین»): the state
+** is that person's side, not another party. */
+static int state_for_person(const tamas_event *x, const tamas_event *y) {
+  int i, j;
+  if (x->status != y->status || x->evidence.start != y->evidence.start) return 0;
+  for (i = 0; i < 2; i++)
+    for (j = 0; j < 2; j++)
+      if (!strcmp(x->actor[i].name, y->actor[j].name) &&
+          (state_of(&x->actor[!i], &y->actor[!j]) || state_of(&y->actor[!j], &x->actor[!i])))
+        return 1;
+  return 0;
+}
+
 static int same_event(const tamas_event *x, const tamas_event *y) {
   /* the numbers first: they tell most events apart without a string */
   if (x->status != y->status || (x->date && y->date && x->date != y->date)) return 0;
@@ -83,6 +102,19 @@ static void add_event(void *sink, const tamas_event *ev) {
   size_t i;
   for (i = 0; i < x->n_events; i++) {
     tamas_event *old = &x->events[i];
+    if (state_for_person(old, ev)) {
+      int k;
+      for (k = 0; k < 2; k++) /* the person stands for the state */
+        if (!strncmp(old->actor[k].name, "org:", 4) && strncmp(ev->actor[k].name, "org:", 4) &&
+            !strcmp(old->actor[!k].name, ev->actor[!k].name))
+          old->actor[k] = ev->actor[k];
+        else if (!strncmp(old->actor[k].name, "org:", 4) && strncmp(ev->actor[!k].name, "org:", 4) &&
+                 !strcmp(old->actor[!k].name, ev->actor[k].name))
+          old->actor[k] = ev->actor[!k];
+      if (!old->initiator[0]) memcpy(old->initiator, ev->initiator, sizeof ev->initiator);
+      merge_rules(old->rules, sizeof old->rules, ev->rules);
+      return;
+    }
     if (!same_event(old, ev)) continue;
     /* mentions count sentences: two rules that find it in one are one */
     if (st->last_seen[i] != ev->evidence.start) old->mentions++;

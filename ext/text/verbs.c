@@ -127,6 +127,9 @@ static int read_stem(const char *s, size_t n, unsigned prefix, verb_form *out) {
     out->infinitive = st->infinitive;
     if (st->kinds & STEM_PAST) { /* «کرد», «میکرد»; «بکرد» is no form */
       if (prefix == VF_SUBJUNCTIVE) continue;
+      /* a bare past stem and «ی» is a noun with its article far more often
+      ** than «you did» in news: «نشستی», «گفتی» */
+      if (!prefix && ending_person[e] == VF_SECOND && k == 2) continue;
       out->flags = (prefix == VF_PRESENT ? VF_PAST | VF_PROGRESSIVE : VF_PAST) | ending_person[e];
       return 1;
     }
