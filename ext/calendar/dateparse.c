@@ -283,6 +283,13 @@ static int match_day(stream *st, int k, int *day) {
   return 1;
 }
 
+/* Two digits right after a Jalali day and month, closing the date (a mark,
+** a bracket or the end after them): a year written without its century. */
+static int is_short_jalali_year(stream *st, int k) {
+  const token *t = peek(st, k), *next = peek(st, k + 1);
+  return t->type == T_NUM && t->ndigits == 2 && (next->type == T_END || next->type == T_PUNCT);
+}
+
 /* Words that may stand between a month and its year: «ماه», «سال», a comma. */
 static int skip_month_year_glue(stream *st, int k) {
   if (is_word(peek(st, k), DW_MONTH_WORD)) k++;
@@ -337,6 +344,10 @@ static int match_day_month(stream *st, shape *d) {
   k = skip_month_year_glue(st, month_at + 1);
   if (is_year_number(peek(st, k))) {
     d->year = peek(st, k)->value;
+    d->ntokens = k + 1;
+  } else if (d->calendar == TAMAS_CAL_JALALI && is_short_jalali_year(st, k)) {
+    /* «۲۲ خرداد ۹۸»: the century left out, 13xx for 50-99, 14xx below */
+    d->year = peek(st, k)->value + (peek(st, k)->value >= 50 ? 1300 : 1400);
     d->ntokens = k + 1;
   } else {
     if (m->word->needs_year) return 0;

@@ -211,8 +211,11 @@ static int date_from(const sentence_work *w, const unit *u, int future, tamas_ev
 }
 
 /* A date of the clause (a clause told aside keeps its own date: only the
-** contact it tells of takes it). */
-static int dates_it(const categories *c, const unit *u) {
+** contact it tells of takes it; «سال گذشته» after a day and month is that
+** date's year, read with it). */
+static int dates_it(const categories *c, const tagged *t, int i) {
+  const unit *u = &t->units[i];
+  if (cat_has(&u->cats, c->relyear) && i > 0 && cat_has(&u[-1].cats, c->date)) return 0;
   return cat_any(&u->cats, &c->dating) && !cat_has(&u->cats, c->aside);
 }
 
@@ -236,10 +239,10 @@ void event_date(const sentence_work *w, const unsigned char *boundary, int c0, i
   /* nearest first, before the contact word at each distance */
   for (d = 0; c0 - d >= lo || c1 - 1 + d < hi; d++) {
     int before = c0 - d, after = c1 - 1 + d;
-    if (before >= lo && dates_it(c, &t->units[before]) &&
+    if (before >= lo && dates_it(c, t, before) &&
         date_from(w, &t->units[before], future, ev))
       return;
-    if (d > 0 && after < hi && dates_it(c, &t->units[after]) &&
+    if (d > 0 && after < hi && dates_it(c, t, after) &&
         date_from(w, &t->units[after], future, ev))
       return;
   }
@@ -262,7 +265,7 @@ void event_date(const sentence_work *w, const unsigned char *boundary, int c0, i
     for (u = hi; u < end; u++)
       if (cat_has(&t->units[u].cats, c->contact)) return;
     for (u = hi; u < end; u++)
-      if (dates_it(c, &t->units[u]) && date_from(w, &t->units[u], future, ev)) return;
+      if (dates_it(c, t, u) && date_from(w, &t->units[u], future, ev)) return;
   }
 }
 

@@ -8,6 +8,8 @@
 SELECT 'numeric', jalali_to_iso('1401/02/24'), jalali_to_iso('۱۴۰۱/۲/۲۴'), jalali_to_iso('٢٤-٠٢-١٤٠١');
 SELECT 'named', jalali_to_iso('۲۴ اردیبهشت ۱۴۰۱'), jalali_to_iso('24 ارديبهشت 1401'), jalali_to_iso('۲۴ اردی‌بهشت ماه ۱۴۰۱');
 SELECT 'mordad', jalali_to_iso('۷ مرداد ۱۴۰۱'), jalali_to_iso('۷ امرداد ۱۴۰۱');
+-- a year without its century (13xx for 50-99, 14xx below), only where it closes the date
+SELECT 'short-year', jalali_to_iso('۲۲ خرداد ۹۸'), jalali_to_iso('۵ دی ۰۲'), jalali_to_iso('۲۲ خرداد ۹۸ نفر') IS NULL, jalali_to_iso('(۲۲ خرداد ۹۸)');
 SELECT 'weekday', jalali_to_iso('سه‌شنبه ۲۷ اردیبهشت ۱۴۰۱'), jalali_to_iso('سه شنبه ۲۷ اردیبهشت ۱۴۰۱'), jalali_to_iso('سهشنبه ۲۷ اردیبهشت ۱۴۰۱');
 SELECT 'ordinal', jalali_to_iso('یکم دی ۱۴۰۱'), jalali_to_iso('دوم اسفند ۱۴۰۰'), jalali_to_iso('پنجم اسفند ۱۴۰۰'), jalali_to_iso('بیست و چهارم اردیبهشت ۱۴۰۱');
 SELECT 'header', jalali_to_iso('سیاست 11:05 - 3 آبان 1403'), jalali_to_iso('۱۸ آذر ۱۴۰۲، ۱۴:۰۵'), jalali_to_iso('تاریخ انتشار: ۱۱:۲۰ - ۱۴ مهر ۱۴۰۳ - 2024 October 05');
