@@ -261,88 +261,123 @@ static int quantifier(const char *p, size_t *i, size_t n) {
   return none;
 }
 
-static void needs_of(const char *p, size_t a, size_t b, reqs *out);
+/* One open group while the pattern is read: the requirements of the
+** alternative being read, those all its finished alternatives share, and
+** the union of their first ones. */
+#define NEEDS_DEPTH 16
+typedef struct group_frame {
+  reqs cur, common;
+  cat_mask firsts;
+  int n_alt, some_empty, look;
+} group_frame;
 
-/* The requirements of one alternative (no '|' at its level). */
-static void needs_of_sequence(const char *p, size_t a, size_t b, reqs *out) {
-  size_t i = a;
+static void frame_open(group_frame *f, int look) {
+  memset(f, 0, sizeof *f);
+  f->look = look;
+}
+
+/* An alternative of the frame ends. */
+static void frame_alternative(group_frame *f) {
+  int k, t;
+  if (f->n_alt == 0) {
+    f->common = f->cur;
+  } else {
+    reqs kept = {{{{0, 0}}}, 0};
+    for (k = 0; k < f->common.n; k++)
+      for (t = 0; t < f->cur.n; t++)
+        if (!memcmp(&f->common.m[k], &f->cur.m[t], sizeof f->cur.m[t])) {
+          req_add(&kept, &f->common.m[k]);
+          break;
+        }
+    f->common = kept;
+  }
+  if (f->cur.n) cat_or(&f->firsts, &f->cur.m[0]);
+  else f->some_empty = 1;
+  f->n_alt++;
+  f->cur.n = 0;
+}
+
+/* The requirements of the frame, its last alternative read. */
+static void frame_close(group_frame *f, reqs *out) {
+  frame_alternative(f);
   out->n = 0;
-  while (i < b) {
-    size_t end, q;
-    reqs inner;
+  if (f->look) return; /* a lookaround consumes nothing */
+  if (f->common.n || f->n_alt == 1) *out = f->common;
+  else if (!f->some_empty) req_add(out, &f->firsts);
+}
+
+/* The requirements of a pattern, read left to right with a stack of open
+** groups (no recursion: a pattern is data).  Groups nested deeper than
+** NEEDS_DEPTH add none: the check only ever skips less. */
+static void needs_of(const char *p, size_t n, reqs *out) {
+  group_frame stack[NEEDS_DEPTH + 1];
+  int depth = 0, skipped = 0;
+  size_t i = 0;
+  frame_open(&stack[0], 0);
+  while (i < n) {
+    group_frame *f = &stack[depth];
+    reqs item;
+    size_t q;
+    item.n = 0;
     if (is_space(p[i])) {
       i++;
       continue;
     }
-    end = item_end(p, i, b);
-    inner.n = 0;
-    if (p[i] == '{' && !(i + 1 < b && p[i + 1] >= '0' && p[i + 1] <= '9')) {
+    if (p[i] == '|') {
+      if (!skipped) frame_alternative(f);
+      i++;
+      continue;
+    }
+    if (p[i] == '(') {
+      size_t body = i + 1;
+      int look = 0;
+      if (body < n && p[body] == '?') { /* (?: (?<name> (?= (?! (?<= (?<! */
+        if (body + 1 < n && (p[body + 1] == '=' || p[body + 1] == '!')) look = 1;
+        else if (body + 2 < n && p[body + 1] == '<' && (p[body + 2] == '=' || p[body + 2] == '!')) look = 1;
+        if (body + 1 < n && p[body + 1] == '<' && !look) {
+          const char *gt = memchr(p + body, '>', n - body);
+          body = gt ? (size_t)(gt - p) + 1 : n;
+        } else {
+          body += look && p[body + 1] == '<' ? 3 : 2;
+        }
+      }
+      if (skipped || depth == NEEDS_DEPTH) skipped++;
+      else frame_open(&stack[++depth], look);
+      i = body;
+      continue;
+    }
+    if (p[i] == ')') {
+      i++;
+      if (skipped) {
+        skipped--;
+        continue;
+      }
+      if (depth == 0) continue; /* compile_pattern reports it */
+      frame_close(&stack[depth--], &item);
+      f = &stack[depth];
+    } else if (p[i] == '{' && !(i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '9')) {
+      size_t end = item_end(p, i, n);
       cat_mask groups[8];
       int n_groups = 0, g;
       char scratch[512], err[8];
       out_buf o = {scratch, 0, sizeof scratch, 0};
       memset(groups, 0, sizeof groups);
-      if (compile_unit(p + i + 1, end - i - 2, &o, err, sizeof err, groups, &n_groups))
-        for (g = 0; g < n_groups; g++) req_add(&inner, &groups[g]);
-    } else if (p[i] == '(') {
-      size_t body = i + 1;
-      int look = 0;
-      if (body < end && p[body] == '?') { /* (?: (?<name> (?= (?! (?<= (?<! */
-        if (p[body + 1] == '=' || p[body + 1] == '!') look = 1;
-        else if (p[body + 1] == '<' && (p[body + 2] == '=' || p[body + 2] == '!')) look = 1;
-        else if (p[body + 1] == '<') body = (size_t)((const char *)memchr(p + body, '>', end - body) - p) + 1;
-        else body += 2;
-      }
-      if (!look) needs_of(p, body, end - 1, &inner);
+      if (!skipped && compile_unit(p + i + 1, end - i - 2, &o, err, sizeof err, groups, &n_groups))
+        for (g = 0; g < n_groups; g++) req_add(&item, &groups[g]);
+      i = end;
+    } else {
+      i = p[i] == '{' ? item_end(p, i, n) : i + 1; /* ^ $ or a stray quantifier */
+      continue;
     }
-    q = end;
-    if (!quantifier(p, &q, b)) {
+    q = i;
+    if (!quantifier(p, &q, n) && !skipped) {
       int k;
-      for (k = 0; k < inner.n; k++) req_add(out, &inner.m[k]);
+      for (k = 0; k < item.n; k++) req_add(&f->cur, &item.m[k]);
     }
     i = q;
   }
-}
-
-static void needs_of(const char *p, size_t a, size_t b, reqs *out) {
-  reqs alt[8];
-  int n_alt = 0, k, j, t;
-  alt[0].n = 0;
-  size_t i = a, start = a;
-  while (i <= b && n_alt < 8) { /* split at the '|' of this level */
-    if (i == b || p[i] == '|') {
-      needs_of_sequence(p, start, i, &alt[n_alt++]);
-      start = i + 1;
-      i++;
-      continue;
-    }
-    i = (p[i] == '{' || p[i] == '(') ? item_end(p, i, b) : i + 1;
-  }
-  if (n_alt == 1) {
-    *out = alt[0];
-    return;
-  }
-  out->n = 0;
-  for (k = 0; k < alt[0].n; k++) { /* the requirements every alternative has */
-    int all = 1;
-    for (j = 1; j < n_alt && all; j++) {
-      int found = 0;
-      for (t = 0; t < alt[j].n && !found; t++)
-        found = !memcmp(&alt[j].m[t], &alt[0].m[k], sizeof alt[0].m[k]);
-      all = found;
-    }
-    if (all) req_add(out, &alt[0].m[k]);
-  }
-  if (out->n) return;
-  { /* else one of the first requirement of each */
-    cat_mask u;
-    memset(&u, 0, sizeof u);
-    for (j = 0; j < n_alt; j++) {
-      if (!alt[j].n) return; /* an alternative that needs nothing */
-      cat_or(&u, &alt[j].m[0]);
-    }
-    req_add(out, &u);
-  }
+  while (depth > 0) depth--; /* unclosed groups: compile_pattern reports them */
+  frame_close(&stack[0], out);
 }
 
 /* The needs of a rule: one category each in all, the rest as any-groups
@@ -351,7 +386,7 @@ static void needs_of_rule(const char *p, size_t n, rule_needs *needs) {
   reqs r;
   int k;
   memset(needs, 0, sizeof *needs);
-  needs_of(p, 0, n, &r);
+  needs_of(p, n, &r);
   for (k = 0; k < r.n; k++) {
     int bits = __builtin_popcountll(r.m[k].w[0]) + __builtin_popcountll(r.m[k].w[1]);
     if (bits == 1) cat_or(&needs->all, &r.m[k]);
