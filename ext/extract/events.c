@@ -44,6 +44,8 @@ typedef struct unit_notes {
   int status_by[MAX_UNITS];     /* the actor unit of its initiator role, or -1 */
   int medium[MAX_UNITS];        /* a medium word bound here, or 0 */
   const rule *medium_rule[MAX_UNITS];
+  int place[MAX_UNITS];         /* the state where it took place (+1), or 0 */
+  const rule *place_rule[MAX_UNITS];
 } unit_notes;
 
 typedef struct initiative {
@@ -91,6 +93,16 @@ static void note_medium(event_work *ew, const rule_match *ms, int n) {
     const rule_match *rm = &ms[i];
     int value = rule_arg(rm->r);
     if (rm->role[ROLE_C][0] < 0) continue;
+    if (rule_action_of(rm->r) == ACT_PLACE) { /* «در مسکو», «سفر … به باکو» */
+      int k = rm->role[ROLE_K][0], a = k >= 0 ? t->units[k].actor : -1;
+      int country = a >= 0 ? ew->w->actors[a].country : -1;
+      for (u = rm->role[ROLE_C][0]; country >= 0 && u < rm->role[ROLE_C][1]; u++)
+        if (!ew->notes.place[u]) {
+          ew->notes.place[u] = country + 1;
+          ew->notes.place_rule[u] = rm->r;
+        }
+      continue;
+    }
     for (u = rm->role[ROLE_M][0]; !value && u >= 0 && u < rm->role[ROLE_M][1]; u++)
       if (t->units[u].value > value) value = t->units[u].value;
     for (u = rm->role[ROLE_C][0]; u < rm->role[ROLE_C][1]; u++)
@@ -206,7 +218,7 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   const categories *cat = extract_categories();
   int c0 = rm->role[ROLE_C][0], c1 = rm->role[ROLE_C][1], u, status = TAMAS_OCCURRED, rank = 0;
   int medium = 0, modifier = 0, by = -1, i;
-  const rule *status_rule = NULL, *medium_rule = NULL, *init_rule = NULL;
+  const rule *status_rule = NULL, *medium_rule = NULL, *init_rule = NULL, *place_rule = NULL;
   const char *init = NULL;
   tamas_event ev;
   resolve_counterpart(w->cx, &x, &y);
@@ -263,6 +275,15 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
     if (x.who == w->cx->inviters[i] || y.who == w->cx->inviters[i])
       init = lexicon_country_code(x.who == w->cx->inviters[i] ? x.country : y.country);
   if (init) copy_utf8(ev.initiator, sizeof ev.initiator, init, strlen(init));
+  /* where a meeting took place (a call has no place) */
+  if (ev.medium == TAMAS_IN_PERSON || ev.medium == TAMAS_MEDIUM_UNSPECIFIED)
+    for (u = c0; u < c1; u++)
+      if (ew->notes.place[u]) {
+        const char *code = lexicon_country_code(ew->notes.place[u] - 1);
+        if (code) copy_utf8(ev.place, sizeof ev.place, code, strlen(code));
+        place_rule = ew->notes.place_rule[u];
+        break;
+      }
   ev.first_time = cat_has(&t->all, cat->first);
   ev.mentions = 1;
   ev.evidence = (tamas_span){w->s->start, w->s->end};
@@ -272,6 +293,7 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   add_rule_name(ev.rules, sizeof ev.rules, status_rule);
   add_rule_name(ev.rules, sizeof ev.rules, medium_rule);
   add_rule_name(ev.rules, sizeof ev.rules, init_rule);
+  add_rule_name(ev.rules, sizeof ev.rules, place_rule);
   w->add(w->sink, &ev);
   w->cx->last_pair[0] = x;
   w->cx->last_pair[1] = y;

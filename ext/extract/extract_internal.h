@@ -190,7 +190,9 @@ typedef enum rule_action {
   /* status */
   ACT_STATUS,
   /* medium, initiator, clauses */
-  ACT_MEDIUM, ACT_INITIATOR, ACT_BOUNDARY
+  ACT_MEDIUM, ACT_INITIATOR, ACT_BOUNDARY,
+  /* medium stage: where a contact took place (role k) */
+  ACT_PLACE
 } rule_action;
 
 const char *rule_name(const rule *r);

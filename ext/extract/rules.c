@@ -579,6 +579,10 @@ static int read_builds(rule *r, const char *s, size_t n, char *err, size_t cap) 
     case STAGE_CLAUSES: {
       static const char *const want[] = {"medium", "initiator", "boundary"};
       int k = r->stage - STAGE_MEDIUM;
+      if (r->stage == STAGE_MEDIUM && word_is(first, first_n, "place")) {
+        r->action = ACT_PLACE;
+        break;
+      }
       if (!word_is(first, first_n, want[k])) {
         snprintf(err, cap, "builds '%.*s': a %s rule builds %s", (int)first_n, first,
                  stage_names[r->stage], want[k]);

@@ -4,7 +4,7 @@
 **
 ** A row: rule, published, sentence, expected.  The sentence goes through
 ** tamas_extract (with the publication day, or none for '-'); its events, as
-** "status medium actor1 | actor2 date initiator" sorted and joined by " ; ",
+** "status medium actor1 | actor2 date initiator[ @place]" sorted and joined by " ; ",
 ** must equal `expected` ('-' for none).  A rule written «name» must be one of
 ** the rules that made the events (tamas_event.rules) or that matched at all
 ** (the clauses of a date); written «!name», it must not have fired: a
@@ -71,9 +71,9 @@ static void events_of(const char *text, const char *published, char *out, size_t
     if (e->date) tamas_jdn_to_iso(e->date, date);
     lines[n] = malloc(512);
     if (!lines[n]) break;
-    snprintf(lines[n], 512, "%s %s %s | %s %s %s", tamas_status_name(e->status),
+    snprintf(lines[n], 512, "%s %s %s | %s %s %s%s%s", tamas_status_name(e->status),
              tamas_medium_name(e->medium), e->actor[0].name, e->actor[1].name, date,
-             e->initiator[0] ? e->initiator : "-");
+             e->initiator[0] ? e->initiator : "-", e->place[0] ? " @" : "", e->place);
     n++;
     if (strlen(rules) + strlen(e->rules) + 2 < rules_cap) {
       strcat(rules, ",");
