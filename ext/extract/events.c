@@ -270,7 +270,12 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   for (i = 0; !init && i < ew->n_inits; i++)
     if (ew->inits[i].c0 < 0 || (ew->inits[i].c0 < c1 && c0 < ew->inits[i].c1))
       if ((init = initiator_code(w, ew->inits[i].actor_unit))) init_rule = ew->inits[i].r;
-  if (!init && by >= 0) init = initiator_code(w, by);
+  if (!init && by >= 0) { /* who asks or offers, when it is one of the sides (not a broker) */
+    const char *code = initiator_code(w, by);
+    if (code && ((x.country >= 0 && !strcmp(code, lexicon_country_code(x.country))) ||
+                 (y.country >= 0 && !strcmp(code, lexicon_country_code(y.country)))))
+      init = code;
+  }
   for (i = 0; !init && i < w->cx->n_inviters; i++) /* «به دعوت X» before: a contact with X */
     if (x.who == w->cx->inviters[i] || y.who == w->cx->inviters[i])
       init = lexicon_country_code(x.who == w->cx->inviters[i] ? x.country : y.country);
@@ -282,6 +287,8 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
         const char *code = lexicon_country_code(ew->notes.place[u] - 1);
         if (code) copy_utf8(ev.place, sizeof ev.place, code, strlen(code));
         place_rule = ew->notes.place_rule[u];
+        /* talks in a place the text names were held there: in person */
+        if (ev.medium == TAMAS_MEDIUM_UNSPECIFIED) ev.medium = TAMAS_IN_PERSON;
         break;
       }
   ev.first_time = cat_has(&t->all, cat->first);
