@@ -154,9 +154,6 @@ static int verb_categories(const sentence *s, int w, cat_mask *out) {
                              s->words[w].key_end - s->words[w].key_start, out);
 }
 
-#define MI_KEY "\xd9\x85\xdb\x8c"              /* «می», folded */
-#define NMI_KEY "\xd9\x86\xd9\x85\xdb\x8c"     /* «نمی» */
-
 /* «می کنند», «نمی کند»: the prefix written apart, with a space and no
 ** ZWNJ; the two words one verb when together they read as one. */
 static int split_verb_categories(const sentence *s, int w, cat_mask *out) {
@@ -164,7 +161,7 @@ static int split_verb_categories(const sentence *s, int w, cat_mask *out) {
   size_t a = s->words[w].key_end - s->words[w].key_start, b;
   const char *k = s->key + s->words[w].key_start;
   if (w + 1 >= s->n_words || s->words[w + 1].after_punct) return 0;
-  if (!((a == 4 && !memcmp(k, MI_KEY, 4)) || (a == 6 && !memcmp(k, NMI_KEY, 6)))) return 0;
+  if (!verb_prefix_apart(k, a)) return 0;
   b = s->words[w + 1].key_end - s->words[w + 1].key_start;
   if (a + b > sizeof key) return 0;
   memcpy(key, k, a);

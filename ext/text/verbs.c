@@ -208,6 +208,10 @@ int verb_read(const char *key, size_t n, verb_form *out) {
   return m->is_verb;
 }
 
+int verb_prefix_apart(const char *key, size_t n) {
+  return (n == 4 && !memcmp(key, MI, 4)) || (n == 6 && !memcmp(key, NUN MI, 6));
+}
+
 /* ---- nouns ------------------------------------------------------------------ */
 
 static const char *const noun_endings[] = {

@@ -33,6 +33,10 @@ typedef struct verb_form {
 ** Thread-safe: the stems are read once per process. */
 int verb_read(const char *key, size_t n, verb_form *out);
 
+/* Is a folded word a verb prefix written apart («می کنند», «نمی کند»), to be
+** read with the word after it? */
+int verb_prefix_apart(const char *key, size_t n);
+
 /* The endings a noun takes that a lexicon does not list («دیداری»,
 ** «نامه‌ای», «برنامه‌هایی», «دیدارش»): the length of the folded word's stem
 ** without its k-th possible ending (longest first), 0 when the word does

@@ -61,6 +61,16 @@ int main(void) {
   check_verb("کرده‌اید", "کردن", VF_PARTICIPLE | VF_SECOND);
   check_verb("کرده‌ام", "کردن", VF_PARTICIPLE | VF_FIRST);
   check_verb("کنند", "کردن", VF_SUBJUNCTIVE);
+  /* a prefix written apart: «می کنند» is read with the word after it */
+  {
+    char k[16];
+    size_t n = fold_compact("می", strlen("می"), k, sizeof k);
+    CHECK_INT(verb_prefix_apart(k, n), 1);
+    n = fold_compact("نمی", strlen("نمی"), k, sizeof k);
+    CHECK_INT(verb_prefix_apart(k, n), 1);
+    n = fold_compact("میز", strlen("میز"), k, sizeof k);
+    CHECK_INT(verb_prefix_apart(k, n), 0);
+  }
   /* no verb: nouns, a present stem with no ending, «می» before a noun */
   CHECK_INT(flags_of("دیدار", NULL), -1);
   CHECK_INT(flags_of("بین", NULL), -1);
