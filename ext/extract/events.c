@@ -206,10 +206,15 @@ static void add_actor_rules(const sentence_work *w, char *out, size_t cap, const
 }
 
 /* The country code of an actor unit, or NULL. */
-static const char *initiator_code(const sentence_work *w, int u) {
+static int unit_country(const sentence_work *w, int u) {
   int a;
-  if (u < 0 || u >= w->t->n || (a = w->t->units[u].actor) < 0 || w->actors[a].n_members) return NULL;
-  return lexicon_country_code(w->actors[a].country);
+  if (u < 0 || u >= w->t->n || (a = w->t->units[u].actor) < 0 || w->actors[a].n_members) return -1;
+  return w->actors[a].country;
+}
+
+static const char *initiator_code(const sentence_work *w, int u) {
+  int country = unit_country(w, u);
+  return country >= 0 ? lexicon_country_code(country) : NULL;
 }
 
 static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
@@ -271,10 +276,9 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
     if (ew->inits[i].c0 < 0 || (ew->inits[i].c0 < c1 && c0 < ew->inits[i].c1))
       if ((init = initiator_code(w, ew->inits[i].actor_unit))) init_rule = ew->inits[i].r;
   if (!init && by >= 0) { /* who asks or offers, when it is one of the sides (not a broker) */
-    const char *code = initiator_code(w, by);
-    if (code && ((x.country >= 0 && !strcmp(code, lexicon_country_code(x.country))) ||
-                 (y.country >= 0 && !strcmp(code, lexicon_country_code(y.country)))))
-      init = code;
+    int country = unit_country(w, by);
+    if (country >= 0 && (country == x.country || country == y.country))
+      init = lexicon_country_code(country);
   }
   for (i = 0; !init && i < w->cx->n_inviters; i++) /* «به دعوت X» before: a contact with X */
     if (x.who == w->cx->inviters[i] || y.who == w->cx->inviters[i])

@@ -50,15 +50,24 @@ static int state_of(const tamas_actor *a, const tamas_actor *b) {
 
 /* One sentence that names a person and, for the same contact, only the
 ** state of the same side («درخواست پنتاگون برای دیدار با آستین»): the state
-** is that person's side, not another party. */
-static int state_for_person(const tamas_event *x, const tamas_event *y) {
+** is that person's side, not another party.  *org is the side of x that
+** names only the state, with y's person on side *side; -1 when x's sides
+** are the persons already. */
+static int state_for_person(const tamas_event *x, const tamas_event *y, int *org, int *side) {
   int i, j;
   if (x->status != y->status || x->evidence.start != y->evidence.start) return 0;
   for (i = 0; i < 2; i++)
-    for (j = 0; j < 2; j++)
-      if (!strcmp(x->actor[i].name, y->actor[j].name) &&
-          (state_of(&x->actor[!i], &y->actor[!j]) || state_of(&y->actor[!j], &x->actor[!i])))
+    for (j = 0; j < 2; j++) {
+      if (strcmp(x->actor[i].name, y->actor[j].name)) continue;
+      if (state_of(&x->actor[!i], &y->actor[!j])) {
+        *org = !i, *side = !j;
         return 1;
+      }
+      if (state_of(&y->actor[!j], &x->actor[!i])) {
+        *org = *side = -1;
+        return 1;
+      }
+    }
   return 0;
 }
 
@@ -102,15 +111,9 @@ static void add_event(void *sink, const tamas_event *ev) {
   size_t i;
   for (i = 0; i < x->n_events; i++) {
     tamas_event *old = &x->events[i];
-    if (state_for_person(old, ev)) {
-      int k;
-      for (k = 0; k < 2; k++) /* the person stands for the state */
-        if (!strncmp(old->actor[k].name, "org:", 4) && strncmp(ev->actor[k].name, "org:", 4) &&
-            !strcmp(old->actor[!k].name, ev->actor[!k].name))
-          old->actor[k] = ev->actor[k];
-        else if (!strncmp(old->actor[k].name, "org:", 4) && strncmp(ev->actor[!k].name, "org:", 4) &&
-                 !strcmp(old->actor[!k].name, ev->actor[k].name))
-          old->actor[k] = ev->actor[!k];
+    int org, side;
+    if (state_for_person(old, ev, &org, &side)) {
+      if (org >= 0) old->actor[org] = ev->actor[side]; /* the person stands for the state */
       if (!old->initiator[0]) memcpy(old->initiator, ev->initiator, sizeof ev->initiator);
       merge_rules(old->rules, sizeof old->rules, ev->rules);
       return;
