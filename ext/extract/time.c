@@ -223,26 +223,25 @@ void event_date(const sentence_work *w, const unsigned char *boundary, int c0, i
                 int future, tamas_event *ev) {
   const categories *c = extract_categories();
   const tagged *t = w->t;
-  int lo = c0, hi = c1, d;
+  int lo = c0, hi = c1, stop, d;
   if (c0 < 0) return;
   /* the clause of the contact word */
   while (lo > 0 && !boundary[lo]) lo--;
   while (hi < t->n && !boundary[hi]) hi++;
   /* after it, no further than its verb when «و» starts another clause
   ** («… دیدار کرد و برنامه دیدار با … برای امروز …») */
-  for (d = c1; d + 1 < hi; d++)
-    if (cat_has(&t->units[d].cats, c->verb) && !cat_has(&t->units[d].cats, c->participle) &&
-        cat_has(&t->units[d + 1].cats, c->and_word)) {
-      hi = d + 1;
+  for (stop = c1; stop + 1 < hi; stop++)
+    if (cat_has(&t->units[stop].cats, c->verb) && !cat_has(&t->units[stop].cats, c->participle) &&
+        cat_has(&t->units[stop + 1].cats, c->and_word))
       break;
-    }
+  stop = stop + 1 < hi ? stop + 1 : hi;
   /* nearest first, before the contact word at each distance */
-  for (d = 0; c0 - d >= lo || c1 - 1 + d < hi; d++) {
+  for (d = 0; c0 - d >= lo || c1 - 1 + d < stop; d++) {
     int before = c0 - d, after = c1 - 1 + d;
     if (before >= lo && dates_it(c, t, before) &&
         date_from(w, &t->units[before], future, ev))
       return;
-    if (d > 0 && after < hi && dates_it(c, t, after) &&
+    if (d > 0 && after < stop && dates_it(c, t, after) &&
         date_from(w, &t->units[after], future, ev))
       return;
   }
