@@ -178,7 +178,8 @@ static void note_subject(context *cx, const actor *a, int n) {
 }
 
 /* Is there a contact word of any kind among the units? */
-/* Read a sentence into s[cur], t[cur]: its words and units.  1 when an
+/* Read a sentence into s[cur], t[cur]: its words and units.  1 when (not in
+** the first look) an
 ** event rule may match it, or an initiator one («به دعوت X»: remembered
 ** for the article's later contacts). */
 static int read_sentence(state *st, size_t start, size_t end, int count_only) {
@@ -190,6 +191,7 @@ static int read_sentence(state *st, size_t start, size_t end, int count_only) {
     scan_sentence_dates(s, st->cx.overlay);
   if (count_only && st->keep && !sentence_keep(&st->kept, s)) st->keep = 0;
   units_of_sentence(s, t);
+  if (count_only) return 0; /* the first look builds every sentence it reads */
   return rules_may_match(st->rs, STAGE_EVENTS, t, &extract_categories()->built) ||
          rules_may_match(st->rs, STAGE_INITIATOR, t, &extract_categories()->built);
 }
