@@ -179,9 +179,8 @@ static void note_subject(context *cx, const actor *a, int n) {
 
 /* Is there a contact word of any kind among the units? */
 /* Read a sentence into s[cur], t[cur]: its words and units.  1 when (not in
-** the first look) an
-** event rule may match it, or an initiator one («به دعوت X»: remembered
-** for the article's later contacts). */
+** the first look) an event rule may match it, or an initiator one («به دعوت
+** X»: remembered for the article's later contacts). */
 static int read_sentence(state *st, size_t start, size_t end, int count_only) {
   sentence *s = &st->s[st->cur];
   tagged *t = &st->t[st->cur];
