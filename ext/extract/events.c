@@ -181,22 +181,7 @@ static void holder_on(const context *cx, actor *a, int32_t day) {
 
 /* The rules that made an event, as a list of names, into out. */
 static void add_rule_name(char *out, size_t cap, const rule *r) {
-  size_t len = strlen(out), n;
-  const char *name;
-  if (!r) return;
-  name = rule_name(r);
-  n = strlen(name);
-  /* each name once */
-  {
-    const char *p = out;
-    while ((p = strstr(p, name)) != NULL) {
-      if ((p == out || p[-1] == ',') && (p[n] == ',' || p[n] == 0)) return;
-      p += n;
-    }
-  }
-  if (len + n + 2 > cap) return;
-  if (len) out[len++] = ',';
-  memcpy(out + len, name, n + 1);
+  if (r) rule_list_add(out, cap, rule_name(r), strlen(rule_name(r)));
 }
 
 static void add_actor_rules(const sentence_work *w, char *out, size_t cap, const actor *a) {

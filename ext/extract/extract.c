@@ -88,18 +88,8 @@ static void merge_rules(char *into, size_t cap, const char *from) {
   const char *p = from;
   while (*p) {
     const char *comma = strchr(p, ',');
-    size_t n = comma ? (size_t)(comma - p) : strlen(p), len = strlen(into);
-    const char *q = into;
-    int seen = 0;
-    while ((q = strstr(q, p)) != NULL && !seen) {
-      seen = (q == into || q[-1] == ',') && (q[n] == ',' || q[n] == 0) && !strncmp(q, p, n);
-      q++;
-    }
-    if (!seen && len + n + 2 <= cap) {
-      if (len) into[len++] = ',';
-      memcpy(into + len, p, n);
-      into[len + n] = 0;
-    }
+    size_t n = comma ? (size_t)(comma - p) : strlen(p);
+    rule_list_add(into, cap, p, n);
     p += n + (comma != NULL);
   }
 }

@@ -221,6 +221,8 @@ void rule_matcher_free(rule_matcher *m);
 /* Could a rule of the stage match the sentence: does it have the categories
 ** one of them needs, with to_come (if not NULL) the ones earlier stages may
 ** still add?  (The sentences with no contact word skip the events.) */
+/* Add a rule name (n bytes) to a ','-separated list of cap bytes, once. */
+void rule_list_add(char *list, size_t cap, const char *name, size_t n);
 int rules_may_match(const rule_set *rs, rule_stage stage, const tagged *t, const cat_mask *to_come);
 int rules_match(const rule_set *rs, rule_stage stage, const tagged *t, rule_matcher *m,
                 rule_match *out, int max);

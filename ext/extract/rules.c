@@ -885,6 +885,21 @@ int rules_match(const rule_set *rs, rule_stage stage, const tagged *t, rule_matc
 
 __thread void (*extract_rule_fired)(const char *name);
 
+void rule_list_add(char *list, size_t cap, const char *name, size_t n) {
+  size_t len = strlen(list);
+  const char *p = list;
+  while (*p) { /* each name once */
+    const char *comma = strchr(p, ',');
+    size_t k = comma ? (size_t)(comma - p) : strlen(p);
+    if (k == n && !memcmp(p, name, n)) return;
+    p += k + (comma != NULL);
+  }
+  if (n == 0 || len + n + 2 > cap) return;
+  if (len) list[len++] = ',';
+  memcpy(list + len, name, n);
+  list[len + n] = 0;
+}
+
 const char *rule_name(const rule *r) { return r->name; }
 rule_action rule_action_of(const rule *r) { return r->action; }
 int rule_arg(const rule *r) { return r->arg; }
