@@ -43,6 +43,10 @@ ext=$1 dir=$2 out=$3
 shift 3
 # a number alone is the number of jobs (as the script before GNU parallel took it)
 case ${1:-} in '' | *[!0-9]*) ;; *) n=$1; shift; set -- -j "$n" "$@" ;; esac
+# GNU parallel builds the command it runs on another machine for the shell
+# in $SHELL; with none set (cron, CI, env -i) that command does not run there
+SHELL=${SHELL:-/bin/sh}
+export SHELL
 command -v parallel >/dev/null 2>&1 ||
   { echo "tamas_parallel: GNU parallel not found (Debian package parallel)" >&2; exit 1; }
 [ -d "$dir" ] || { echo "tamas_parallel: $dir is not a folder" >&2; exit 1; }

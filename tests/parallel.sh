@@ -72,7 +72,8 @@ EOS
   chmod +x "$tmp/ssh"
   mkdir "$tmp/sql"
   cp -r sql/news "$tmp/sql/news"
-  sh sql/tamas_parallel.sh "$ext" "$tmp/sql/news" "$tmp/remote.db" -S 2/alpha,1/beta --ssh "$tmp/ssh" \
+  # with no SHELL and no HOME set, as under cron or a bare CI runner
+  env -u SHELL -u HOME sh sql/tamas_parallel.sh "$ext" "$tmp/sql/news" "$tmp/remote.db" -S 2/alpha,1/beta --ssh "$tmp/ssh" \
     -N 3 >/dev/null 2>&1
   same "two machines: same rows" "$tmp/remote.db" "$tmp/"
   # the articles sent with each job, and removed there afterwards (the
