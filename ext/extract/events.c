@@ -52,6 +52,7 @@ typedef struct initiative {
   int actor_unit;               /* the initiator's unit */
   int c0, c1;                   /* the contact it binds, or -1: every contact */
   const rule *r;
+  int used;                     /* an event of the sentence took it */
 } initiative;
 
 struct event_work {
@@ -114,24 +115,40 @@ static void note_medium(event_work *ew, const rule_match *ms, int n) {
 }
 
 static void note_initiators(event_work *ew, const rule_match *ms, int n) {
-  context *cx = ew->w->cx;
-  int i, a, k;
+  int i;
   for (i = 0; i < n && ew->n_inits < 16; i++) {
     const rule_match *rm = &ms[i];
     initiative *in = &ew->inits[ew->n_inits];
     if (rm->role[ROLE_I][0] < 0) continue;
-    /* a person who invites is remembered for the article's later contacts */
-    if ((a = ew->w->t->units[rm->role[ROLE_I][0]].actor) >= 0 && ew->w->actors[a].who &&
-        cx->n_inviters < 8) {
-      for (k = 0; k < cx->n_inviters && cx->inviters[k] != ew->w->actors[a].who; k++) {
-      }
-      if (k == cx->n_inviters) cx->inviters[cx->n_inviters++] = ew->w->actors[a].who;
-    }
     in->actor_unit = rm->role[ROLE_I][0];
     in->c0 = rm->role[ROLE_C][0];
     in->c1 = rm->role[ROLE_C][1];
     in->r = rm->r;
+    in->used = 0;
     ew->n_inits++;
+  }
+}
+
+/* An initiative no event of its sentence took («به دعوت X به … سفر کرد»)
+** is remembered for the article's later contacts; one its sentence's contact
+** took («به درخواست X با … گفت‌وگو کرد») was that contact's alone. */
+static void remember_inviters(event_work *ew) {
+  context *cx = ew->w->cx;
+  int i, a, k;
+  for (i = 0; i < ew->n_inits && cx->n_inviters < 8; i++) {
+    const actor *inviter;
+    if (ew->inits[i].used || (a = ew->w->t->units[ew->inits[i].actor_unit].actor) < 0) continue;
+    inviter = &ew->w->actors[a];
+    if (inviter->n_members || inviter->country < 0) continue;
+    for (k = 0; k < cx->n_inviters && (cx->inviters[k].who != inviter->who ||
+                                       cx->inviters[k].country != inviter->country); k++) {
+    }
+    if (k == cx->n_inviters) {
+      cx->inviters[k].who = inviter->who;
+      cx->inviters[k].country = inviter->country;
+      cx->inviters[k].r = ew->inits[i].r;
+      cx->n_inviters++;
+    }
   }
 }
 
@@ -259,15 +276,21 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   if (rule_initiator_role(rm->r) >= 0) init = initiator_code(w, rm->role[rule_initiator_role(rm->r)][0]);
   for (i = 0; !init && i < ew->n_inits; i++)
     if (ew->inits[i].c0 < 0 || (ew->inits[i].c0 < c1 && c0 < ew->inits[i].c1))
-      if ((init = initiator_code(w, ew->inits[i].actor_unit))) init_rule = ew->inits[i].r;
+      if ((init = initiator_code(w, ew->inits[i].actor_unit))) {
+        init_rule = ew->inits[i].r;
+        ew->inits[i].used = 1;
+      }
   if (!init && by >= 0) { /* who asks or offers, when it is one of the sides (not a broker) */
     int country = unit_country(w, by);
     if (country >= 0 && (country == x.country || country == y.country))
       init = lexicon_country_code(country);
   }
-  for (i = 0; !init && i < w->cx->n_inviters; i++) /* «به دعوت X» before: a contact with X */
-    if (x.who == w->cx->inviters[i] || y.who == w->cx->inviters[i])
-      init = lexicon_country_code(x.who == w->cx->inviters[i] ? x.country : y.country);
+  for (i = 0; !init && i < w->cx->n_inviters; i++) { /* «به دعوت X» before: a contact with X */
+    const person *who = w->cx->inviters[i].who;
+    int country = w->cx->inviters[i].country;
+    if (who ? x.who == who || y.who == who : x.country == country || y.country == country)
+      if ((init = lexicon_country_code(country))) init_rule = w->cx->inviters[i].r;
+  }
   if (init) copy_utf8(ev.initiator, sizeof ev.initiator, init, strlen(init));
   /* where a meeting took place (a call has no place) */
   if (ev.medium == TAMAS_IN_PERSON || ev.medium == TAMAS_MEDIUM_UNSPECIFIED)
@@ -370,8 +393,8 @@ void sentence_events(sentence_work *w) {
   ew->told_pair[1] = w->cx->last_pair[1];
   ew->have_told_pair = w->cx->have_pair;
   for (i = 0; i < w->t->n; i++) ew->notes.status_by[i] = -1;
-  /* the initiators first: a person who invites is remembered even when the
-  ** sentence tells no event; the attributes only when it tells one */
+  /* the initiators first: one no event takes is remembered for later
+  ** sentences (remember_inviters); the attributes only when an event is told */
   n = rules_match(w->rs, STAGE_INITIATOR, w->t, w->m, ms, MAX_MATCHES);
   note_initiators(ew, ms, n);
   n = rules_match(w->rs, STAGE_EVENTS, w->t, w->m, events, MAX_MATCHES);
@@ -393,5 +416,6 @@ void sentence_events(sentence_work *w) {
              events[k].role[ROLE_B][0] == events[i].role[ROLE_B][0] && events[i].role[ROLE_B][0] >= 0;
     if (!seen) event_of_match(ew, &events[i]);
   }
+  remember_inviters(ew);
   free(ew);
 }

@@ -264,9 +264,15 @@ typedef struct context {
   int last_country;          /* the country named last («این کشور») */
   int countries[2];          /* the article's first two countries */
   int n_countries;
-  /* persons who invited or asked for a contact («به دعوت X»): a later
-  ** contact with them is theirs to have started */
-  const person *inviters[8];
+  /* who invited or asked for a contact («به دعوت X»): a later contact with
+  ** that person is theirs to have started; an inviter named only as a state
+  ** or an office no person fills (who NULL) stands for every side of its
+  ** country («به دعوت هند … با وزیر خارجه هند دیدار می‌کند») */
+  struct {
+    const person *who;
+    int country;
+    const rule *r; /* the rule that read it, for the row's rules */
+  } inviters[8];
   int n_inviters;
   /* tenures the article states: a person named with an office it held
   ** («بایدن، رئیس‌جمهور آمریکا»), not a former one; they fix its window */
