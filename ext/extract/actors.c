@@ -415,6 +415,18 @@ static void rewrite(tagged *t, const rule_match *chosen, const int *actor_of, in
             nu->value = units[k].value;
             break;
           }
+        /* and who invited, when it says so («که به دعوت X … آمده است»):
+        ** the aside stands for X (initiator.tsv reads it) */
+        for (k = rm->u0; k + 1 < rm->u1; k++)
+          if (cat_has(&units[k].cats, c->initiative)) {
+            int j = k + 1;
+            if (units[j].actor < 0 && j + 1 < rm->u1 && cat_has(&units[j].cats, c->word)) j++;
+            if (units[j].actor >= 0) {
+              nu->actor = units[j].actor;
+              cat_add(&nu->cats, c->invited_aside);
+            }
+            break;
+          }
       }
     } else if (rule_action_of(rm->r) == ACT_MERGE) { /* «دیدار و گفت‌وگو»: one unit */
       int k;

@@ -113,7 +113,7 @@ typedef struct categories {
   int date, weekday, relday, same_day, relweek, relmonth, relyear;
   int verb, past, present, subjunctive, participle, negative, first_person, second_person;
   int comma, colon, quote, paren, dash, punct, number, word;
-  int actor, named, state, group, aside;
+  int actor, named, state, group, aside, invited_aside, initiative;
   int pronoun, counterpart, self, both, our_country, this_country;
   int first, former, with, and_word;
   cat_mask dating;           /* date, weekday, relday, relweek, relmonth, relyear */

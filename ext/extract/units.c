@@ -64,6 +64,8 @@ static void load_categories(void) {
   cats.state = cat("state");
   cats.group = cat("group");
   cats.aside = cat("aside");
+  cats.invited_aside = cat("invited_aside");
+  cats.initiative = cat("initiative");
   cats.pronoun = cat("pronoun");
   cats.counterpart = cat("counterpart");
   cats.self = cat("self");
