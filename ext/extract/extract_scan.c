@@ -43,6 +43,17 @@ static int is_word_char(uint32_t cp) {
          (cp >= 0x00C0 && cp <= 0x024F);
 }
 
+/* A pronoun clitic written after a ZWNJ («همتای روسی‌اش», «همتایان اروپایی‌شان»)
+** is a word of its own (words.tsv reads it as «خود»): true when the text at i,
+** just after the ZWNJ, is «اش» or «شان» and the word ends there. */
+static int clitic_follows(const unsigned char *t, size_t end, size_t i) {
+  static const unsigned char ash[] = {0xD8, 0xA7, 0xD8, 0xB4}, shan[] = {0xD8, 0xB4, 0xD8, 0xA7, 0xD9, 0x86};
+  size_t n = 0, cl;
+  if (i + sizeof ash <= end && !memcmp(t + i, ash, sizeof ash)) n = sizeof ash;
+  else if (i + sizeof shan <= end && !memcmp(t + i, shan, sizeof shan)) n = sizeof shan;
+  return n && (i + n == end || !is_word_char(tamas_utf8_decode(t, end, i + n, &cl)));
+}
+
 /* The built-in lexicon's walk over the letters of the word being folded
 ** (see fold_words): valid while every letter went the fast way.  Without a
 ** built-in double array the walk runs on one that leads nowhere, and is
@@ -136,6 +147,12 @@ static void fold_words(sentence *s) {
       continue;
     }
     cp = tamas_utf8_decode(t, end, i, &cl);
+    if (cp == 0x200C && in_word && clitic_follows(t, end, i + cl)) {
+      end_word(s, klen, word_end, &lw);
+      in_word = 0;
+      i += cl;
+      continue;
+    }
     if (tamas_is_ignorable_mark(cp) || (tamas_is_invisible(cp) && in_word)) {
       i += cl; /* inside a word: ZWNJ, kashida and harakat join it */
       continue;
@@ -218,6 +235,32 @@ static void match_word(sentence *s, const matcher *mt, int w) {
     if (added.len > 0 && added.len >= wm->found.len) {
       wm->lex = mt->overlay;
       wm->found = added;
+    }
+  }
+}
+
+/* A word that ends in a pronoun clitic written on to it («همتای ایرانیاش»):
+** the adjective or state before the clitic, as fold_words reads «ایرانی‌اش»
+** (two words) when a ZWNJ comes before it.  Only when no phrase matched the
+** word, and only a state or its adjective: «تلاش» stays a word. */
+static void match_before_clitic(sentence *s, const matcher *mt, int w) {
+  static const char ash[] = "\xd8\xa7\xd8\xb4", shan[] = "\xd8\xb4\xd8\xa7\xd9\x86";
+  const char *const clitics[] = {ash, shan};
+  const word *wd = &s->words[w];
+  size_t n = wd->key_end - wd->key_start;
+  int k;
+  for (k = 0; k < 2; k++) {
+    size_t c = strlen(clitics[k]), stem_end = wd->key_end - c;
+    lex_match m;
+    if (n < c + 6 || memcmp(s->key + stem_end, clitics[k], c) != 0) continue;
+    s->ends[stem_end] = 1;
+    lexicon_match_at(mt->base, s->key, s->key_len, s->ends, wd->key_start, &m);
+    s->ends[stem_end] = 0;
+    if (m.len == stem_end - wd->key_start &&
+        (m.kinds & ((1u << E_COUNTRY) | (1u << E_COUNTRY_ADJ)))) {
+      s->matches[w].lex = mt->base;
+      s->matches[w].found = m;
+      return;
     }
   }
 }
@@ -321,6 +364,7 @@ static void read_mentions(sentence *s, const matcher *mt, const mention *dates, 
     }
     wm = &s->matches[w];
     if (wm->found.len == MATCH_UNKNOWN) match_word(s, mt, w);
+    if (wm->found.len == 0) match_before_clitic(s, mt, w);
     if (wm->found.len == 0) {
       w++;
       continue;
