@@ -193,8 +193,9 @@ static actor *new_actor(builder *b, const rule_match *rm) {
   return a;
 }
 
-/* Has p held one of the offices the units of span name (any tenure)? */
-static int holds_office_of(const builder *b, const person *p, const int span[2]) {
+/* Has p held one of the offices the units of span name (any tenure), of
+** `country` when it is known (>= 0)? */
+static int holds_office_of(const builder *b, const person *p, const int span[2], int country) {
   const categories *c = extract_categories();
   int u, t;
   for (u = span[0]; u >= 0 && u < span[1]; u++) {
@@ -205,7 +206,8 @@ static int holds_office_of(const builder *b, const person *p, const int span[2])
       int cat = lexicon_entry_category(e);
       if (cat != c->office && cat != c->offices && cat != c->state_office) continue;
       for (t = 0; t < p->n_tenures; t++)
-        if (p->tenures[t].office == e->id) return 1;
+        if (p->tenures[t].office == e->id && (country < 0 || p->tenures[t].country == country))
+          return 1;
     }
   }
   return 0;
@@ -230,7 +232,8 @@ static int build_one(builder *b, const rule_match *rm, actor *a) {
     if (!p) return 0;
     /* «…، رئیس جمهور روسیه، دیمیتری پسکوف»: a title that is not the
     ** person's is another's; the phrases do not join */
-    if (office >= 0 && !holds_office_of(b, p, rm->role[ROLE_O])) return 0;
+    if (office >= 0 && !holds_office_of(b, p, rm->role[ROLE_O], country_in(b, rm->role[ROLE_K])))
+      return 0;
     a->who = p;
     a->country = p->tenures[t].country;
     a->office = p->tenures[t].office;
