@@ -350,7 +350,9 @@ static int match_day_month(stream *st, shape *d) {
     d->year = peek(st, k)->value + (peek(st, k)->value >= 50 ? 1300 : 1400);
     d->ntokens = k + 1;
   } else {
-    if (m->word->needs_year) return 0;
+    /* a month that is also a noun («میزان», «اسد») with no year: only after
+    ** a day in digits («۱۸ ثور»), where the noun reading is rare */
+    if (m->word->needs_year && peek(st, 0)->type != T_NUM) return 0;
     d->year = 0; /* «۱۸ فوریه»: the caller resolves the year */
     d->ntokens = month_at + 1 + is_word(peek(st, month_at + 1), DW_MONTH_WORD);
   }
