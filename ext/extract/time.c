@@ -176,6 +176,16 @@ static int date_from(const sentence_work *w, const unit *u, int future, tamas_ev
     set_day(ev, day + u->value, u, "published");
     return 1;
   }
+  if (cat_has(&u->cats, c->weekday) && u + 1 < w->t->units + w->t->n &&
+      cat_has(&u[1].cats, c->relweek))
+    u++; /* read with the week that follows it */
+  if (cat_has(&u->cats, c->relweek) && u > w->t->units && cat_has(&u[-1].cats, c->weekday)) {
+    /* «سه‌شنبه هفته آینده»: that weekday of the Iranian week named */
+    int32_t ws = week_start(day) + 7 * u->value;
+    set_day(ev, ws + (u[-1].value - tamas_jdn_weekday(ws) + 7) % 7, u - 1, "published");
+    ev->date_text.end = u->end;
+    return 1;
+  }
   if (cat_has(&u->cats, c->weekday)) {
     int diff = u->value - tamas_jdn_weekday(day);
     set_day(ev, future ? day + (diff + 7) % 7 : day - (7 - diff) % 7, u, "published");
