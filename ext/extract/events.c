@@ -275,11 +275,15 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   ** that requests, offers or refuses */
   if (rule_initiator_role(rm->r) >= 0) init = initiator_code(w, rm->role[rule_initiator_role(rm->r)][0]);
   for (i = 0; !init && i < ew->n_inits; i++)
-    if (ew->inits[i].c0 < 0 || (ew->inits[i].c0 < c1 && c0 < ew->inits[i].c1))
-      if ((init = initiator_code(w, ew->inits[i].actor_unit))) {
+    if (ew->inits[i].c0 < 0 || (ew->inits[i].c0 < c1 && c0 < ew->inits[i].c1)) {
+      /* one of the sides asked, not a third state («به درخواست X، Y با Z …») */
+      int country = unit_country(w, ew->inits[i].actor_unit);
+      if (country >= 0 && (country == x.country || country == y.country)) {
+        init = lexicon_country_code(country);
         init_rule = ew->inits[i].r;
         ew->inits[i].used = 1;
       }
+    }
   if (!init && by >= 0) { /* who asks or offers, when it is one of the sides (not a broker) */
     int country = unit_country(w, by);
     if (country >= 0 && (country == x.country || country == y.country))
