@@ -397,12 +397,25 @@ static int match_month_year(stream *st, shape *d) {
 ** nor year.  The word «ماه» is required: a month name alone («مهر», «دی»)
 ** is too often an ordinary word. */
 static int match_month_alone(stream *st, shape *d) {
+  static const unsigned char mah[] = {0xD9, 0x85, 0xD8, 0xA7, 0xD9, 0x87}; /* «ماه» */
   const token *w = peek(st, 0), *m = peek(st, 1);
-  if (!is_word(w, DW_MONTH_WORD) || !(d->calendar = month_calendar(m)) || m->word->needs_year)
-    return 0;
-  d->year = 0, d->month = m->word->value, d->day = 0;
-  d->ntokens = 2;
-  return 1;
+  if (is_word(w, DW_MONTH_WORD) && (d->calendar = month_calendar(m)) && !m->word->needs_year) {
+    d->year = 0, d->month = m->word->value, d->day = 0;
+    d->ntokens = 2;
+    return 1;
+  }
+  /* or «ماه» after it: «آذر ماه», «آذرماه» */
+  if (!(d->calendar = month_calendar(w)) || w->word->needs_year) return 0;
+  d->year = 0, d->month = w->word->value, d->day = 0;
+  if (is_word(m, DW_MONTH_WORD)) {
+    d->ntokens = 2;
+    return 1;
+  }
+  if (w->end - w->start > sizeof mah && !memcmp(st->sc.s + w->end - sizeof mah, mah, sizeof mah)) {
+    d->ntokens = 1;
+    return 1;
+  }
+  return 0;
 }
 
 /* HH:MM or HH:MM:SS — a time, not a date; returns its token count. */

@@ -133,10 +133,16 @@ static int date_from(const sentence_work *w, const unit *u, int future, tamas_ev
   if (cat_has(&u->cats, c->date)) {
     const tamas_date_match *d = &w->s->mentions[u->mention].date;
     if (d->day == 0) { /* «اکتبر ۲۰۲۲», «در ماه ژانویه» */
+      tamas_date_match m = *d;
+      int py, pm, pd;
       if (!d->year && !day) return month_in_window(d, w->cx, u, ev);
-      if (!month_of_match(d, day, future, &ev->date, &ev->date_end)) return 0;
+      /* «آذرماه سال گذشته»: the month in the publication's year, moved */
+      if (!m.year && u + 1 < w->t->units + w->t->n && cat_has(&u[1].cats, c->relyear) &&
+          to_calendar(&m, day, &py, &pm, &pd))
+        m.year = py + u[1].value;
+      if (!month_of_match(&m, day, future, &ev->date, &ev->date_end)) return 0;
       ev->precision = TAMAS_MONTH;
-      ev->date_text = (tamas_span){u->start, u->end};
+      ev->date_text = (tamas_span){u->start, m.year != d->year ? u[1].end : u->end};
       ev->date_basis = d->year ? "text" : "published";
       return 1;
     }
