@@ -318,6 +318,13 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   add_rule_name(ev.rules, sizeof ev.rules, init_rule);
   add_rule_name(ev.rules, sizeof ev.rules, place_rule);
   w->add(w->sink, &ev);
+  /* a refusal tells the request or offer it turned down, a stage of its own
+  ** (ANNOTATION.md, convention 1), when the side that asked is known */
+  if (status_rule && rule_earlier_status(status_rule) >= 0 && ev.initiator[0]) {
+    tamas_event asked = ev;
+    asked.status = rule_earlier_status(status_rule);
+    w->add(w->sink, &asked);
+  }
   w->cx->last_pair[0] = x;
   w->cx->last_pair[1] = y;
   w->cx->have_pair = 1;

@@ -199,7 +199,8 @@ const char *rule_name(const rule *r);
 rule_action rule_action_of(const rule *r);
 int rule_arg(const rule *r);           /* ACT_STATUS: the status (or -1: none);
                                           ACT_MEDIUM: the medium it sets, or 0 */
-int rule_initiator_role(const rule *r); /* ACT_EVENT: the role that initiated, or -1 */
+int rule_initiator_role(const rule *r); /* the role that initiated, or -1 */
+int rule_earlier_status(const rule *r); /* ACT_STATUS: the stage before (earlier=STATUS), or -1 */
 int rule_index(const rule *r);          /* a rule's number, for the trace */
 
 /* Called with a rule's name when a rule of the actor stages is chosen or a

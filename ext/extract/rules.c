@@ -70,6 +70,8 @@ struct rule {
   rule_action action;
   int arg;            /* ACT_STATUS: the status, -1 for none */
   int initiator_role; /* the role that initiated, or -1 */
+  int earlier;        /* status rules: the stage the contact was at before
+                      ** («درخواست X را رد کرد»: requested), or -1 */
   int index;
   pcre2_code *re;
   rule_needs needs;   /* categories the rule cannot match without */
@@ -532,6 +534,7 @@ static int read_builds(rule *r, const char *s, size_t n, char *err, size_t cap) 
   first_n = j - i;
   r->arg = 0;
   r->initiator_role = -1;
+  r->earlier = -1;
   switch (r->stage) {
     case STAGE_PHRASES:
       if (!word_is(first, first_n, "merge")) {
@@ -611,12 +614,19 @@ static int read_builds(rule *r, const char *s, size_t n, char *err, size_t cap) 
       i = j;
       continue;
     }
+    if (eq && r->stage == STAGE_STATUS && word_is(s + i, key_n, "earlier") &&
+        (r->earlier = tamas_status_from_name(v, v_n)) >= 0) {
+      i = j;
+      continue;
+    }
     if (eq && r->stage == STAGE_MEDIUM && word_is(s + i, key_n, "medium") &&
         (r->arg = tamas_medium_from_name(v, v_n)) > 0) {
       i = j;
       continue;
     }
-    snprintf(err, cap, "'%.*s': the arguments are initiator=ROLE and (medium rules) medium=NAME",
+    snprintf(err, cap,
+             "'%.*s': the arguments are initiator=ROLE, (status rules) earlier=STATUS and "
+             "(medium rules) medium=NAME",
              (int)(j - i), s + i);
     return 0;
   }
@@ -904,6 +914,7 @@ const char *rule_name(const rule *r) { return r->name; }
 rule_action rule_action_of(const rule *r) { return r->action; }
 int rule_arg(const rule *r) { return r->arg; }
 int rule_initiator_role(const rule *r) { return r->initiator_role; }
+int rule_earlier_status(const rule *r) { return r->earlier; }
 int rule_index(const rule *r) { return r->index; }
 int rules_count(const rule_set *rs) { return rs ? rs->n : 0; }
 const rule *rules_at(const rule_set *rs, int i) { return rs && i >= 0 && i < rs->n ? &rs->rules[i] : NULL; }

@@ -12,7 +12,8 @@ FROM extract_contacts('وزیر امور خارجه ایران روز دوشنب
 SELECT 'planned' AS want, status, date, date_end, date_precision FROM extract_contacts('سرگئی لاوروف قرار است هفته آینده در ژنو با آنتونی بلینکن دیدار کند.', '2022-01-12');
 SELECT 'proposed' AS want, status, initiator FROM extract_contacts('آنتونی بلینکن پیشنهاد داده است که با سرگئی لاوروف در وین دیدار کند.', '2022-01-12');
 SELECT 'requested' AS want, status, initiator FROM extract_contacts('ولودیمیر زلنسکی بار دیگر خواستار دیدار با ولادیمیر پوتین شد.', '2023-03-01');
-SELECT 'refused' AS want, status, actor1, actor2 FROM extract_contacts('رجب طیب اردوغان درخواست گفتگوی تلفنی بنیامین نتانیاهو را رد کرد.', '2024-06-01');
+-- the refusal, and the request it turned down: a stage of its own
+SELECT 'refused, requested' AS want, status, actor1, actor2 FROM extract_contacts('رجب طیب اردوغان درخواست گفتگوی تلفنی بنیامین نتانیاهو را رد کرد.', '2024-06-01');
 SELECT 'denied' AS want, status FROM extract_contacts('سخنگوی کرملین گفت ولادیمیر پوتین با جو بایدن تماس تلفنی نداشته و هیچ درخواستی دریافت نشده است.', '2023-02-01');
 -- a negated contact is no event
 SELECT 'negated' AS want, count(*) AS n FROM extract_contacts('لاوروف در این سفر با وزیر خارجه آمریکا دیدار نمی‌کند.', '2021-09-20');

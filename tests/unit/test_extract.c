@@ -47,8 +47,11 @@ static void test_statuses(void) {
   CHECK_INT(extract("پوتین و اردوغان فردا در سوچی با یکدیگر دیدار خواهند کرد.", "2023-09-03", NULL), 1);
   CHECK_STR(tamas_status_name(x.events[0].status), "planned");
   CHECK_STR(iso(x.events[0].date), "2023-09-04");
-  CHECK_INT(extract("نخست‌وزیر هند درخواست دیدار شهباز شریف را نپذیرفت.", "2024-01-10", NULL), 1);
+  /* the refusal, and the request it turned down (a stage of its own) */
+  CHECK_INT(extract("نخست‌وزیر هند درخواست دیدار شهباز شریف را نپذیرفت.", "2024-01-10", NULL), 2);
   CHECK_STR(tamas_status_name(x.events[0].status), "refused");
+  CHECK_STR(tamas_status_name(x.events[1].status), "requested");
+  CHECK_STR(x.events[1].initiator, "PAK");
   CHECK_INT(extract("پوتین با بایدن دیدار نمی‌کند.", "2021-06-01", NULL), 0);
 }
 
