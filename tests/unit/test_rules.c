@@ -225,6 +225,24 @@ static void run_file(const char *path, const char *only) {
   fclose(in);
 }
 
+/* A rule row's arguments: a wrong one fails with what is allowed. */
+static void test_rule_arguments(void) {
+  static const char good[] = "name\tpattern\tbuilds\n"
+                             "r\t{request} (?<c>{contact})\trefused earlier=requested\n";
+  static const char bad_status[] = "name\tpattern\tbuilds\n"
+                                   "r\t{request} (?<c>{contact})\trefused earlier=later\n";
+  static const char bad_stage[] = "name\tpattern\tbuilds\n"
+                                  "r\t(?<a>{actor}) (?<c>{contact})\tevent earlier=requested\n";
+  char err[256] = "";
+  rule_set *rs = rules_compile_text(STAGE_STATUS, good, sizeof good - 1, err, sizeof err);
+  CHECK(rs != NULL && rule_earlier_status(rules_at(rs, 0)) == TAMAS_REQUESTED);
+  rules_free(rs);
+  CHECK(!rules_compile_text(STAGE_STATUS, bad_status, sizeof bad_status - 1, err, sizeof err));
+  CHECK(strstr(err, "earlier=later") && strstr(err, "earlier=STATUS"));
+  CHECK(!rules_compile_text(STAGE_EVENTS, bad_stage, sizeof bad_stage - 1, err, sizeof err));
+  CHECK(strstr(err, "earlier=requested") != NULL);
+}
+
 int main(int argc, char **argv) {
   static const char *const files[] = {"phrases", "actors", "lists", "events", "status",
                                       "medium", "initiator", "clauses"};
@@ -233,6 +251,7 @@ int main(int argc, char **argv) {
   size_t k;
   int i;
   CHECK(rs != NULL && rules_count(rs) > 0);
+  if (!only) test_rule_arguments();
   for (k = 0; k < sizeof files / sizeof files[0]; k++) {
     char path[64];
     snprintf(path, sizeof path, "tests/rules/%s.tsv", files[k]);
