@@ -21,6 +21,7 @@
 #include "extract_internal.h"
 #include "text/fold.h"
 #include "text/utf8.h"
+#include "text/verbs.h"
 
 #define SEPARATOR 0x01
 #define MATCH_UNKNOWN ((size_t)-1) /* a word's phrase not looked up yet */
@@ -45,13 +46,15 @@ static int is_word_char(uint32_t cp) {
 
 /* A pronoun clitic written after a ZWNJ («همتای روسی‌اش», «همتایان اروپایی‌شان»)
 ** is a word of its own (words.tsv reads it as «خود»): true when the text at i,
-** just after the ZWNJ, is «اش» or «شان» and the word ends there. */
+** just after the ZWNJ, is one (ext/text/verbs.c) and the word ends there. */
 static int clitic_follows(const unsigned char *t, size_t end, size_t i) {
-  static const unsigned char ash[] = {0xD8, 0xA7, 0xD8, 0xB4}, shan[] = {0xD8, 0xB4, 0xD8, 0xA7, 0xD9, 0x86};
-  size_t n = 0, cl;
-  if (i + sizeof ash <= end && !memcmp(t + i, ash, sizeof ash)) n = sizeof ash;
-  else if (i + sizeof shan <= end && !memcmp(t + i, shan, sizeof shan)) n = sizeof shan;
-  return n && (i + n == end || !is_word_char(tamas_utf8_decode(t, end, i + n, &cl)));
+  const char *c;
+  size_t n, cl;
+  int k;
+  for (k = 0; (n = pronoun_clitic(k, &c)) > 0; k++)
+    if (i + n <= end && !memcmp(t + i, c, n))
+      return i + n == end || !is_word_char(tamas_utf8_decode(t, end, i + n, &cl));
+  return 0;
 }
 
 /* The built-in lexicon's walk over the letters of the word being folded
@@ -244,15 +247,14 @@ static void match_word(sentence *s, const matcher *mt, int w) {
 ** (two words) when a ZWNJ comes before it.  Only when no phrase matched the
 ** word, and only a state or its adjective: «تلاش» stays a word. */
 static void match_before_clitic(sentence *s, const matcher *mt, int w) {
-  static const char ash[] = "\xd8\xa7\xd8\xb4", shan[] = "\xd8\xb4\xd8\xa7\xd9\x86";
-  const char *const clitics[] = {ash, shan};
   const word *wd = &s->words[w];
-  size_t n = wd->key_end - wd->key_start;
+  size_t n = wd->key_end - wd->key_start, c;
+  const char *clitic;
   int k;
-  for (k = 0; k < 2; k++) {
-    size_t c = strlen(clitics[k]), stem_end = wd->key_end - c;
+  for (k = 0; (c = pronoun_clitic(k, &clitic)) > 0; k++) {
+    size_t stem_end = wd->key_end - c;
     lex_match m;
-    if (n < c + 6 || memcmp(s->key + stem_end, clitics[k], c) != 0) continue;
+    if (n < c + 6 || memcmp(s->key + stem_end, clitic, c) != 0) continue;
     s->ends[stem_end] = 1;
     lexicon_match_at(mt->base, s->key, s->key_len, s->ends, wd->key_start, &m);
     s->ends[stem_end] = 0;

@@ -224,6 +224,17 @@ static const char *const noun_endings[] = {
     "\xd8\xb4",                           /* ش */
 };
 
+static const char *const pronoun_clitics[] = {
+    "\xd8\xa7\xd8\xb4",         /* اش */
+    "\xd8\xb4\xd8\xa7\xd9\x86", /* شان */
+};
+
+size_t pronoun_clitic(int k, const char **out) {
+  if (k < 0 || (size_t)k >= sizeof pronoun_clitics / sizeof pronoun_clitics[0]) return 0;
+  *out = pronoun_clitics[k];
+  return strlen(pronoun_clitics[k]);
+}
+
 size_t noun_stem(const char *key, size_t n, int k) {
   size_t e;
   if (k < 0 || (size_t)k >= sizeof noun_endings / sizeof noun_endings[0]) return (size_t)-1;
