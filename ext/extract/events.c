@@ -255,6 +255,8 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   memset(&ev, 0, sizeof ev);
   ev.status = (tamas_status)status;
   ev.medium = (tamas_medium)medium;
+  if (rule_sides_told(rm->r) && medium == TAMAS_MEDIUM_UNSPECIFIED && w->cx->last_medium)
+    ev.medium = (tamas_medium)w->cx->last_medium; /* the contact told before */
   /* a contact asked for, refused or denied never took place: a date near it
   ** is the asking's or the denial's, not the contact's */
   if (status != TAMAS_REQUESTED && status != TAMAS_REFUSED && status != TAMAS_DENIED)
@@ -295,6 +297,7 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
     if (who ? x.who == who || y.who == who : x.country == country || y.country == country)
       if ((init = lexicon_country_code(country))) init_rule = w->cx->inviters[i].r;
   }
+  if (!init && rule_sides_told(rm->r) && w->cx->last_initiator[0]) init = w->cx->last_initiator;
   if (init) copy_utf8(ev.initiator, sizeof ev.initiator, init, strlen(init));
   /* where a meeting took place (a call has no place) */
   if (ev.medium == TAMAS_IN_PERSON || ev.medium == TAMAS_MEDIUM_UNSPECIFIED)
@@ -328,6 +331,8 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   w->cx->last_pair[0] = x;
   w->cx->last_pair[1] = y;
   w->cx->have_pair = 1;
+  w->cx->last_medium = ev.medium;
+  memcpy(w->cx->last_initiator, ev.initiator, sizeof w->cx->last_initiator);
 }
 
 /* Pair two sides.  Lists of one length pair by office («شویگو و گراسیموف …
@@ -365,6 +370,10 @@ static void event_of_match(event_work *ew, const rule_match *rm) {
   sentence_work *w = ew->w;
   int xs[MAX_MEMBERS], ys[MAX_MEMBERS], nx, ny;
   if (rm->role[ROLE_C][0] < 0) return; /* an event rule names its contact word */
+  if (rule_sides_told(rm->r)) { /* «این درخواست را رد کرد»: the contact told before */
+    if (ew->have_told_pair) emit(ew, rm, ew->told_pair[0], ew->told_pair[1]);
+    return;
+  }
   nx = members_of(w, rm->role[ROLE_A][0], xs);
   ny = members_of(w, rm->role[ROLE_B][0], ys);
   if (rm->role[ROLE_A][0] < 0 && w->cx->have_subject && w->n_actors < MAX_ACTORS) {

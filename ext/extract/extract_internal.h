@@ -201,6 +201,7 @@ int rule_arg(const rule *r);           /* ACT_STATUS: the status (or -1: none);
                                           ACT_MEDIUM: the medium it sets, or 0 */
 int rule_initiator_role(const rule *r); /* the role that initiated, or -1 */
 int rule_earlier_status(const rule *r); /* ACT_STATUS: the stage before (earlier=STATUS), or -1 */
+int rule_sides_told(const rule *r);     /* ACT_EVENT: the sides are the contact told before */
 int rule_index(const rule *r);          /* a rule's number, for the trace */
 
 /* Called with a rule's name when a rule of the actor stages is chosen or a
@@ -282,6 +283,8 @@ typedef struct context {
   /* the two sides of the contact told last: «در این دیدار» is theirs */
   actor last_pair[2];
   int have_pair;
+  int last_medium;           /* and its medium and initiator («این درخواست را رد کرد») */
+  char last_initiator[8];     /* (as tamas_event.initiator) */
   /* the day of the contact told last: «همان روز» is it */
   int32_t last_day;
   const char *last_day_basis;

@@ -70,6 +70,8 @@ struct rule {
   rule_action action;
   int arg;            /* ACT_STATUS: the status, -1 for none */
   int initiator_role; /* the role that initiated, or -1 */
+  int sides_told;     /* event rules: the sides are those of the contact told
+                      ** before (sides=told: «این درخواست را رد کرد») */
   int earlier;        /* status rules: the stage the contact was at before
                       ** («درخواست X را رد کرد»: requested), or -1 */
   int index;
@@ -535,6 +537,7 @@ static int read_builds(rule *r, const char *s, size_t n, char *err, size_t cap) 
   r->arg = 0;
   r->initiator_role = -1;
   r->earlier = -1;
+  r->sides_told = 0;
   switch (r->stage) {
     case STAGE_PHRASES:
       if (!word_is(first, first_n, "merge")) {
@@ -614,6 +617,12 @@ static int read_builds(rule *r, const char *s, size_t n, char *err, size_t cap) 
       i = j;
       continue;
     }
+    if (eq && r->stage == STAGE_EVENTS && word_is(s + i, key_n, "sides") &&
+        word_is(v, v_n, "told")) {
+      r->sides_told = 1;
+      i = j;
+      continue;
+    }
     if (eq && r->stage == STAGE_STATUS && word_is(s + i, key_n, "earlier") &&
         (r->earlier = tamas_status_from_name(v, v_n)) >= 0) {
       i = j;
@@ -625,8 +634,8 @@ static int read_builds(rule *r, const char *s, size_t n, char *err, size_t cap) 
       continue;
     }
     snprintf(err, cap,
-             "'%.*s': the arguments are initiator=ROLE, (status rules) earlier=STATUS and "
-             "(medium rules) medium=NAME",
+             "'%.*s': the arguments are initiator=ROLE, (event rules) sides=told, (status "
+             "rules) earlier=STATUS and (medium rules) medium=NAME",
              (int)(j - i), s + i);
     return 0;
   }
@@ -915,6 +924,7 @@ rule_action rule_action_of(const rule *r) { return r->action; }
 int rule_arg(const rule *r) { return r->arg; }
 int rule_initiator_role(const rule *r) { return r->initiator_role; }
 int rule_earlier_status(const rule *r) { return r->earlier; }
+int rule_sides_told(const rule *r) { return r->sides_told; }
 int rule_index(const rule *r) { return r->index; }
 int rules_count(const rule_set *rs) { return rs ? rs->n : 0; }
 const rule *rules_at(const rule_set *rs, int i) { return rs && i >= 0 && i < rs->n ? &rs->rules[i] : NULL; }

@@ -241,6 +241,16 @@ static void test_rule_arguments(void) {
   CHECK(strstr(err, "earlier=later") && strstr(err, "earlier=STATUS"));
   CHECK(!rules_compile_text(STAGE_EVENTS, bad_stage, sizeof bad_stage - 1, err, sizeof err));
   CHECK(strstr(err, "earlier=requested") != NULL);
+  /* sides=told: only in event rules, and only «told» */
+  {
+    static const char told[] = "name\tpattern\tbuilds\nr\t{this} (?<c>{request})\tevent sides=told\n";
+    static const char other[] = "name\tpattern\tbuilds\nr\t{this} (?<c>{request})\tevent sides=both\n";
+    rs = rules_compile_text(STAGE_EVENTS, told, sizeof told - 1, err, sizeof err);
+    CHECK(rs != NULL && rule_sides_told(rules_at(rs, 0)));
+    rules_free(rs);
+    CHECK(!rules_compile_text(STAGE_EVENTS, other, sizeof other - 1, err, sizeof err));
+    CHECK(strstr(err, "sides=both") && strstr(err, "sides=told"));
+  }
 }
 
 int main(int argc, char **argv) {
