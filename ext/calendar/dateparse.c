@@ -397,7 +397,6 @@ static int match_month_year(stream *st, shape *d) {
 ** nor year.  The word «ماه» is required: a month name alone («مهر», «دی»)
 ** is too often an ordinary word. */
 static int match_month_alone(stream *st, shape *d) {
-  static const unsigned char mah[] = {0xD9, 0x85, 0xD8, 0xA7, 0xD9, 0x87}; /* «ماه» */
   const token *w = peek(st, 0), *m = peek(st, 1);
   if (is_word(w, DW_MONTH_WORD) && (d->calendar = month_calendar(m)) && !m->word->needs_year) {
     d->year = 0, d->month = m->word->value, d->day = 0;
@@ -411,7 +410,7 @@ static int match_month_alone(stream *st, shape *d) {
     d->ntokens = 2;
     return 1;
   }
-  if (w->end - w->start > sizeof mah && !memcmp(st->sc.s + w->end - sizeof mah, mah, sizeof mah)) {
+  if (dateword_has_month_suffix((const char *)st->sc.s + w->start, w->end - w->start)) {
     d->ntokens = 1;
     return 1;
   }

@@ -188,6 +188,11 @@ static int is_month(dateword_kind kind) {
 
 int dateword_is_month(const dateword *w) { return is_month(w->kind); }
 
+int dateword_has_month_suffix(const char *word, size_t len) {
+  return len > sizeof month_suffix - 1 &&
+         memcmp(word + len - (sizeof month_suffix - 1), month_suffix, sizeof month_suffix - 1) == 0;
+}
+
 /* Fold an entry's text as the scanner folds words; a space ends a part. */
 static void add_entry(const dateword_entry *e) {
   const unsigned char *s = (const unsigned char *)e->text;
@@ -236,7 +241,7 @@ const dateword *dateword_lookup_prefix(const char *key, size_t len, int *is_pref
   if (s) *is_prefix = s->is_prefix;
   if (s && s->word) return s->word;
   /* «اسفندماه», «دیماه»: a month name with «ماه» glued on. */
-  if (len > 6 && memcmp(key + len - 6, month_suffix, 6) == 0) {
+  if (dateword_has_month_suffix(key, len)) {
     s = find_slot(key, len - 6, 0);
     if (s && s->word && is_month(s->word->kind)) return s->word;
   }

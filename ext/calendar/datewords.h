@@ -44,6 +44,10 @@ const dateword *dateword_lookup_prefix(const char *key, size_t len, int *is_pref
 /* Is the entry a month name, of any calendar? */
 int dateword_is_month(const dateword *w);
 
+/* Does a word end in «ماه» glued on, past at least one more letter
+** («آذرماه»; the letters are the same folded or not)? */
+int dateword_has_month_suffix(const char *word, size_t len);
+
 /* A quick no, inline for a caller that asks it of every word
 ** (extract_scan.c; call dateword_ready() first): 0 when the word is no
 ** number, month name, «ماه» or weekday and does not start a many-word
