@@ -207,7 +207,7 @@ static void add_actor_rules(const sentence_work *w, char *out, size_t cap, const
   for (k = 0; k < a->n_members; k++) add_rule_name(out, cap, w->actors[a->members[k]].rule);
 }
 
-/* The country code of an actor unit, or NULL. */
+/* The state of an actor unit (one actor, not a group), or -1. */
 static int unit_country(const sentence_work *w, int u) {
   int a;
   if (u < 0 || u >= w->t->n || (a = w->t->units[u].actor) < 0 || w->actors[a].n_members) return -1;
@@ -217,6 +217,15 @@ static int unit_country(const sentence_work *w, int u) {
 static const char *initiator_code(const sentence_work *w, int u) {
   int country = unit_country(w, u);
   return country >= 0 ? lexicon_country_code(country) : NULL;
+}
+
+/* The code of an actor unit's state when it is one of the sides x and y
+** (one of them asked; a third state that asked or brokered did not), or NULL. */
+static const char *side_code(const sentence_work *w, int u, const actor *x, const actor *y) {
+  int country = unit_country(w, u);
+  return country >= 0 && (country == x->country || country == y->country)
+             ? lexicon_country_code(country)
+             : NULL;
 }
 
 static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
@@ -277,20 +286,12 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   ** that requests, offers or refuses */
   if (rule_initiator_role(rm->r) >= 0) init = initiator_code(w, rm->role[rule_initiator_role(rm->r)][0]);
   for (i = 0; !init && i < ew->n_inits; i++)
-    if (ew->inits[i].c0 < 0 || (ew->inits[i].c0 < c1 && c0 < ew->inits[i].c1)) {
-      /* one of the sides asked, not a third state («به درخواست X، Y با Z …») */
-      int country = unit_country(w, ew->inits[i].actor_unit);
-      if (country >= 0 && (country == x.country || country == y.country)) {
-        init = lexicon_country_code(country);
-        init_rule = ew->inits[i].r;
-        ew->inits[i].used = 1;
-      }
+    if ((ew->inits[i].c0 < 0 || (ew->inits[i].c0 < c1 && c0 < ew->inits[i].c1)) &&
+        (init = side_code(w, ew->inits[i].actor_unit, &x, &y))) { /* «به درخواست X، Y با Z …» */
+      init_rule = ew->inits[i].r;
+      ew->inits[i].used = 1;
     }
-  if (!init && by >= 0) { /* who asks or offers, when it is one of the sides (not a broker) */
-    int country = unit_country(w, by);
-    if (country >= 0 && (country == x.country || country == y.country))
-      init = lexicon_country_code(country);
-  }
+  if (!init && by >= 0) init = side_code(w, by, &x, &y); /* who asks or offers */
   for (i = 0; !init && i < w->cx->n_inviters; i++) { /* «به دعوت X» before: a contact with X */
     const person *who = w->cx->inviters[i].who;
     int country = w->cx->inviters[i].country;
