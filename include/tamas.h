@@ -383,7 +383,8 @@ typedef struct tamas_event {
                           «سفر … به تهران»), or "" when it names none */
   int32_t date, date_end; /* JDN; 0 when unknown */
   tamas_precision precision;
-  tamas_span date_text;
+  tamas_span date_text; /* in the contact's clause, or the sentence before
+                           when its own names no time */
   const char *date_basis; /* how the date was fixed: "text" (a full date),
                              "published" (a relative word, a weekday or a
                              day and month, with the publication day),

@@ -210,6 +210,7 @@ static void process_sentence(state *st, size_t start, size_t end, int count_only
   ** tell a contact (its subject is the one that sentence may leave out):
   ** kept read, in the other buffer, until then. */
   if (!may_tell) {
+    note_sentence_date(&st->cx, &st->s[st->cur], &st->t[st->cur]);
     st->has_pending = 1;
     st->cur = !st->cur;
     return;
@@ -217,6 +218,7 @@ static void process_sentence(state *st, size_t start, size_t end, int count_only
   if (st->has_pending) build_sentence(st, !st->cur, 0);
   st->has_pending = 0;
   build_sentence(st, st->cur, 1);
+  note_sentence_date(&st->cx, &st->s[st->cur], &st->t[st->cur]);
 }
 
 static void each_sentence(state *st, tamas_span para, int count_only) {
@@ -271,6 +273,7 @@ int tamas_extract_article(const char *text, const tamas_article *a, const char *
   st->keep = 0;
   if (!st->cx.day) article_window(&st->cx);
   st->cx.have_subject = 0;
+  st->cx.have_before = 0;
   st->cx.last_country = -1;
   if (a->n_paragraphs == 0 && a->title.end > a->title.start) each_sentence(st, a->title, 0);
   for (i = 0; i < a->n_paragraphs; i++) each_sentence(st, a->paragraphs[i], 0);

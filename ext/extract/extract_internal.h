@@ -115,7 +115,7 @@ typedef struct categories {
   int comma, colon, quote, paren, dash, punct, number, word;
   int actor, named, state, group, aside, invited_aside, initiative;
   int pronoun, counterpart, self, both, our_country, this_country;
-  int first, former, with, and_word;
+  int first, former, with, and_word, after, future, plan, habit;
   cat_mask dating;           /* date, weekday, relday, relweek, relmonth, relyear */
   cat_mask built;            /* the categories the stages build (actor, named, …) */
   cat_mask contact_media;    /* the words whose value is their contact's medium
@@ -288,6 +288,16 @@ typedef struct context {
   /* the day of the contact told last: «همان روز» is it */
   int32_t last_day;
   const char *last_day_basis;
+  /* the date the sentence before gives, read as its verbs tell: a contact
+  ** told in a sentence with no time of its own took place then («… روز
+  ** دوشنبه راهی پکن شد. وی در این سفر با … دیدار کرد») */
+  struct {
+    int32_t date, date_end;
+    tamas_precision precision;
+    tamas_span text;
+    const char *basis;
+  } before;
+  int have_before;
 } context;
 
 /* Stages 1 and 2 over the units of t: actor phrases, then lists, each made
@@ -327,6 +337,10 @@ void sentence_events(sentence_work *w);
 ** date_basis.  `future`: a planned contact (a bare weekday is the next). */
 void event_date(const sentence_work *w, const unsigned char *boundary, int c0, int c1,
                 int future, tamas_event *ev);
+
+/* Note the date a sentence gives (its first date, relative word or weekday
+** that resolves) as the sentence before for the next one's contacts. */
+void note_sentence_date(context *cx, const sentence *s, tagged *t);
 
 /* The article's time when it has no publication day: the days its named
 ** persons held office together (time.c).  Sets cx->window_lo/hi, or leaves

@@ -17,6 +17,7 @@
 ** A date's basis says which way it was fixed (tamas_event.date_basis).
 */
 #include <stdlib.h>
+#include <string.h>
 
 #include "extract_internal.h"
 
@@ -281,6 +282,46 @@ void event_date(const sentence_work *w, const unsigned char *boundary, int c0, i
       if (cat_has(&t->units[u].cats, c->contact)) return;
     for (u = hi; u < end; u++)
       if (dates_it(c, t, u) && date_from(w, &t->units[u], future, ev)) return;
+  }
+  /* a sentence with no time of its own goes on from the one before, when
+  ** both tell of the past or both of the future; not a contact it times
+  ** another by («چند روز پس از دیدار …»), nor one done again and again */
+  if (!cat_any(&t->all, &c->dating) && w->cx->have_before && !cat_has(&t->all, c->habit) &&
+      !(c0 > 0 && cat_has(&t->units[c0 - 1].cats, c->after))) {
+    const context *cx = w->cx;
+    if (cx->day && (future ? cx->before.date_end < cx->day : cx->before.date > cx->day)) return;
+    ev->date = cx->before.date;
+    ev->date_end = cx->before.date_end;
+    ev->precision = cx->before.precision;
+    ev->date_text = cx->before.text;
+    ev->date_basis = cx->before.basis;
+  }
+}
+
+void note_sentence_date(context *cx, const sentence *s, tagged *t) {
+  const categories *c = extract_categories();
+  sentence_work w;
+  int i, future;
+  cx->have_before = 0;
+  if (!cat_any(&t->all, &c->dating)) return;
+  /* read as its own verbs tell: the future («خواهد»; «قرار است», «راهی» or
+  ** a present form with no past one: «سفر می‌کند») or the past */
+  future = cat_has(&t->all, c->future) ||
+           ((cat_has(&t->all, c->plan) || cat_has(&t->all, c->present)) &&
+            !cat_has(&t->all, c->past));
+  memset(&w, 0, sizeof w);
+  w.s = s, w.t = t, w.cx = cx;
+  for (i = 0; i < t->n; i++) {
+    tamas_event ev;
+    if (!dates_it(c, t, i)) continue;
+    memset(&ev, 0, sizeof ev);
+    if (!date_from(&w, &t->units[i], future, &ev)) continue;
+    cx->before.date = ev.date, cx->before.date_end = ev.date_end;
+    cx->before.precision = ev.precision;
+    cx->before.text = ev.date_text;
+    cx->before.basis = ev.date_basis;
+    cx->have_before = 1;
+    return;
   }
 }
 

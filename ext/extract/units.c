@@ -76,6 +76,10 @@ static void load_categories(void) {
   cats.former = cat("former");
   cats.with = cat("with");
   cats.and_word = cat("and");
+  cats.after = cat("after");
+  cats.future = cat("future");
+  cats.plan = cat("plan");
+  cats.habit = cat("habit");
   cat_add(&cats.dating, cats.date);
   cat_add(&cats.dating, cats.weekday);
   cat_add(&cats.dating, cats.relday);

@@ -28,6 +28,12 @@ SELECT 'lists' AS want, actor1, actor2, status FROM extract_contacts('سرگئی
 SELECT 'by-office' AS want, actor1, actor2 FROM extract_contacts('سرگئی شویگو و والری گراسیموف تماس تلفنی با مارک میلی و لوید آستین را رد کرده بودند.', '2022-05-14') ORDER BY actor1;
 -- someone the lexicon does not know, introduced with an office and a country
 SELECT 'unknown' AS want, actor1, actor2, actor2_country, actor2_office, actor2_known FROM extract_contacts('عباس عراقچی با ویجیتا هراث وزیر امور خارجه سریلانکا دیدار کرد.', '2025-02-01');
+-- a sentence with no time of its own goes on from the one before (date_text is there);
+-- a contact that only times another («پس از دیدار …») is not dated by it
+SELECT 'carried' AS want, status, actor1, actor2, date, date_text, date_basis FROM extract_contacts('مسعود پزشکیان روز دوشنبه راهی پکن شد. وی در این سفر با شی جین‌پینگ دیدار کرد.', '2025-09-03');
+SELECT 'carried-plan' AS want, status, actor2, date FROM extract_contacts('ولادیمیر پوتین روز سه‌شنبه به ترکیه سفر خواهد کرد. او در آنکارا با رجب طیب اردوغان دیدار می‌کند.', '2024-05-10');
+SELECT 'own-time' AS want, actor2, date FROM extract_contacts('پوتین روز دوشنبه به پکن رفت. وی پیش‌تر در سال گذشته با شی جین‌پینگ دیدار کرده بود.', '2025-09-03');
+SELECT 'timed-by' AS want, actor1, actor2, date FROM extract_contacts('نارندرا مودی روز جمعه به مسکو رسید. این سفر چند روز پس از دیدار پوتین با شی جین‌پینگ انجام شد.', '2025-09-03');
 -- no publication date: no date is guessed
 SELECT 'no-date' AS want, date, published FROM extract_contacts('عراقچی روز شنبه با لاوروف تلفنی گفتگو کرد.');
 -- repeated mentions of one contact are one row
