@@ -80,6 +80,8 @@ static void load_categories(void) {
   cats.future = cat("future");
   cats.plan = cat("plan");
   cats.habit = cat("habit");
+  cat_add(&cats.grammar_nouns, cats.contact);
+  cat_add(&cats.grammar_nouns, cat("summit"));
   cat_add(&cats.dating, cats.date);
   cat_add(&cats.dating, cats.weekday);
   cat_add(&cats.dating, cats.relday);
@@ -228,7 +230,13 @@ void units_of_sentence(const sentence *s, tagged *t) {
       } else {
         u->cats = mm->cats;
         take_value(u, mm);
-        if (mm->w1 == mm->w0 + 1) verb_categories(s, w, &u->cats);
+        /* a noun of the contact grammar that is also a past stem as it
+        ** stands («نشست»: "a meeting", "sat") is the noun */
+        if (mm->w1 == mm->w0 + 1 &&
+            !(cat_any(&u->cats, &cats.grammar_nouns) &&
+              verb_is_bare_past(s->key + s->words[w].key_start,
+                                s->words[w].key_end - s->words[w].key_start)))
+          verb_categories(s, w, &u->cats);
       }
       w = mm->w1 > w ? mm->w1 : w + 1;
       m++;

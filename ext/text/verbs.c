@@ -208,6 +208,12 @@ int verb_read(const char *key, size_t n, verb_form *out) {
   return m->is_verb;
 }
 
+int verb_is_bare_past(const char *key, size_t n) {
+  const stem *st;
+  pthread_once(&once, load);
+  return (st = slot(key, n, 0)) != NULL && (st->kinds & STEM_PAST);
+}
+
 int verb_prefix_apart(const char *key, size_t n) {
   return (n == 4 && !memcmp(key, MI, 4)) || (n == 6 && !memcmp(key, NUN MI, 6));
 }

@@ -33,6 +33,10 @@ typedef struct verb_form {
 ** Thread-safe: the stems are read once per process. */
 int verb_read(const char *key, size_t n, verb_form *out);
 
+/* Is a folded word a past stem as it stands, with no prefix or ending
+** («نشست»: also the noun "a meeting")? */
+int verb_is_bare_past(const char *key, size_t n);
+
 /* Is a folded word a verb prefix written apart («می کنند», «نمی کند»), to be
 ** read with the word after it? */
 int verb_prefix_apart(const char *key, size_t n);
