@@ -71,9 +71,16 @@ static int state_for_person(const tamas_event *x, const tamas_event *y, int *org
   return 0;
 }
 
+/* Was the event's date taken from the sentence before its own (time.c)? */
+static int date_carried(const tamas_event *e) {
+  return e->date && e->date_text.end <= e->evidence.start;
+}
+
 static int same_event(const tamas_event *x, const tamas_event *y) {
-  /* the numbers first: they tell most events apart without a string */
-  if (x->status != y->status || (x->date && y->date && x->date != y->date)) return 0;
+  /* the numbers first: they tell most events apart without a string; a date
+  ** carried from the sentence before does not tell a mention apart */
+  if (x->status != y->status) return 0;
+  if (x->date && y->date && x->date != y->date && !date_carried(x) && !date_carried(y)) return 0;
   if (!(x->medium == y->medium || x->medium == TAMAS_MEDIUM_UNSPECIFIED ||
         y->medium == TAMAS_MEDIUM_UNSPECIFIED))
     return 0;
@@ -112,7 +119,7 @@ static void add_event(void *sink, const tamas_event *ev) {
     /* mentions count sentences: two rules that find it in one are one */
     if (st->last_seen[i] != ev->evidence.start) old->mentions++;
     st->last_seen[i] = ev->evidence.start;
-    if (!old->date && ev->date) {
+    if (ev->date && (!old->date || (date_carried(old) && !date_carried(ev)))) {
       old->date = ev->date, old->date_end = ev->date_end, old->precision = ev->precision;
       old->date_text = ev->date_text;
       old->date_basis = ev->date_basis;

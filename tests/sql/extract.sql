@@ -34,6 +34,8 @@ SELECT 'carried' AS want, status, actor1, actor2, date, date_text, date_basis FR
 SELECT 'carried-plan' AS want, status, actor2, date FROM extract_contacts('ولادیمیر پوتین روز سه‌شنبه به ترکیه سفر خواهد کرد. او در آنکارا با رجب طیب اردوغان دیدار می‌کند.', '2024-05-10');
 SELECT 'own-time' AS want, actor2, date FROM extract_contacts('پوتین روز دوشنبه به پکن رفت. وی پیش‌تر در سال گذشته با شی جین‌پینگ دیدار کرده بود.', '2025-09-03');
 SELECT 'timed-by' AS want, actor1, actor2, date FROM extract_contacts('نارندرا مودی روز جمعه به مسکو رسید. این سفر چند روز پس از دیدار پوتین با شی جین‌پینگ انجام شد.', '2025-09-03');
+-- a carried date gives way to the contact's own: one row, dated by its own sentence
+SELECT 'carried-merged' AS want, count(*) AS rows, max(date) AS date, max(mentions) AS mentions FROM extract_contacts('شی جین‌پینگ روز سه‌شنبه وارد مسکو شد. ولادیمیر پوتین با شی جین‌پینگ دیدار کرد. دیدار پوتین و شی جین‌پینگ روز چهارشنبه در کرملین انجام شد.', '2023-03-24');
 -- no publication date: no date is guessed
 SELECT 'no-date' AS want, date, published FROM extract_contacts('عراقچی روز شنبه با لاوروف تلفنی گفتگو کرد.');
 -- repeated mentions of one contact are one row
