@@ -372,7 +372,9 @@ static void event_of_match(event_work *ew, const rule_match *rm) {
   int xs[MAX_MEMBERS], ys[MAX_MEMBERS], nx, ny;
   if (rm->role[ROLE_C][0] < 0) return; /* an event rule names its contact word */
   if (rule_sides_told(rm->r)) { /* «این درخواست را رد کرد»: the contact told before */
-    if (ew->have_told_pair) emit(ew, rm, ew->told_pair[0], ew->told_pair[1]);
+    /* the contact told last: before this sentence, or earlier in it («… تلفنی
+    ** گفت‌وگو کردند و توافق کردند دیدار کنند») */
+    if (w->cx->have_pair) emit(ew, rm, w->cx->last_pair[0], w->cx->last_pair[1]);
     return;
   }
   nx = members_of(w, rm->role[ROLE_A][0], xs);
