@@ -327,6 +327,14 @@ static int build_shared(builder *b, const rule_match *rm, actor *g) {
   return g->n_members >= 2;
 }
 
+/* Is the unit at u the object of «با», «به», «از» or the initiator after
+** «به دعوت»? */
+static int governed(const tagged *t, int u) {
+  const categories *c = extract_categories();
+  return u > 0 && u <= t->n &&
+         (cat_any(&t->units[u - 1].cats, &c->governing) || cat_has(&t->units[u - 1].cats, c->initiative));
+}
+
 /* The actor of a match, added to b->out; its index, or -1 (none, or skip). */
 static int build_match(builder *b, const rule_match *rm) {
   const categories *c = extract_categories();
@@ -353,10 +361,19 @@ static int build_match(builder *b, const rule_match *rm) {
       }
       break;
     case ACT_PRONOUN: {
-      /* a person named before in the sentence, else the last subject */
-      int k;
+      /* a person named before in the sentence, else the last subject; after
+      ** «با», «به», «از» the nearest one named as an object or an initiator
+      ** before it, when there is one («… به دعوت X به سئول سفر کرد و با او
+      ** دیدار کرد»: X, not the subject) */
+      int k, object = governed(b->t, rm->u0);
       for (k = 0; k < i; k++)
         if (b->out[k].who && !b->out[k].n_members) break;
+      if (object) {
+        int near;
+        for (near = i - 1; near >= 0; near--)
+          if (b->out[near].who && !b->out[near].n_members && governed(b->t, b->out[near].u0)) break;
+        if (near >= 0) k = near;
+      }
       if (k < i) *a = b->out[k];
       else if (b->cx->have_subject) *a = b->cx->last_subject;
       else break;

@@ -118,6 +118,7 @@ typedef struct categories {
   int first, former, with, and_word, after, future, plan, habit;
   cat_mask dating;           /* date, weekday, relday, relweek, relmonth, relyear */
   cat_mask grammar_nouns;    /* contact, summit: never a bare past verb («نشست») */
+  cat_mask governing;        /* with, to, from, by: the word after is an object or agent */
   cat_mask built;            /* the categories the stages build (actor, named, …) */
   cat_mask contact_media;    /* the words whose value is their contact's medium
                              ** (categories.tsv value "medium", but the modifier «تلفنی») */

@@ -80,6 +80,10 @@ static void load_categories(void) {
   cats.future = cat("future");
   cats.plan = cat("plan");
   cats.habit = cat("habit");
+  cat_add(&cats.governing, cats.with);
+  cat_add(&cats.governing, cat("to"));
+  cat_add(&cats.governing, cat("from"));
+  cat_add(&cats.governing, cat("by"));
   cat_add(&cats.grammar_nouns, cats.contact);
   cat_add(&cats.grammar_nouns, cat("summit"));
   cat_add(&cats.dating, cats.date);
