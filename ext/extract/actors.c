@@ -139,6 +139,7 @@ static int country_of_unit(const builder *b, int u) {
   const lex_entry *e;
   if (m && ((e = mention_category_entry(m, c->country)) || (e = mention_category_entry(m, c->adjective))))
     return e->country;
+  if (m && (e = mention_category_entry(m, c->person))) return e->country; /* «دولت ترامپ» */
   if (cat_has(&un->cats, c->our_country)) return un->country;
   if (cat_has(&un->cats, c->this_country)) { /* the state named last, here or before */
     int k;
