@@ -725,6 +725,14 @@ void rules_free(rule_set *rs) {
   free(rs);
 }
 
+/* Is there a rule of that name in rs already? */
+static int rule_named(const rule_set *rs, const char *name, size_t n) {
+  int i;
+  for (i = 0; i < rs->n; i++)
+    if (strlen(rs->rules[i].name) == n && !memcmp(rs->rules[i].name, name, n)) return 1;
+  return 0;
+}
+
 /* Add the rules of one file (text) to rs as stage `stage`.  With r (a
 ** reader of the built-in file) a bad row is reported and skipped; without,
 ** it is an error in err. */
@@ -739,6 +747,10 @@ static int add_file(rule_set *rs, rule_stage stage, const char *file, const char
       snprintf(why, sizeof why, "more than %d rules", RULES_MAX);
     } else if (r.nfields < 3) {
       snprintf(why, sizeof why, "name, pattern and builds are needed");
+    } else if (rule_named(rs, r.field[0], r.len[0])) {
+      /* a name stands for one rule: in the rules column of a row, in tests */
+      snprintf(why, sizeof why, "a rule named '%.*s' is already defined: names must be unique",
+               (int)(r.len[0] < RULE_NAME_MAX ? r.len[0] : RULE_NAME_MAX), r.field[0]);
     } else {
       nr = &rs->rules[rs->n];
       if (compile_rule(nr, stage, r.field[0], r.len[0], r.field[1], r.len[1], r.field[2],

@@ -251,6 +251,14 @@ static void test_rule_arguments(void) {
     CHECK(!rules_compile_text(STAGE_EVENTS, other, sizeof other - 1, err, sizeof err));
     CHECK(strstr(err, "sides=both") && strstr(err, "sides=told"));
   }
+  /* a name stands for one rule */
+  {
+    static const char twice[] = "name\tpattern\tbuilds\n"
+                                "r\t(?<c>{request})\trequested\n"
+                                "r\t(?<c>{propose})\tproposed\n";
+    CHECK(!rules_compile_text(STAGE_STATUS, twice, sizeof twice - 1, err, sizeof err));
+    CHECK(strstr(err, ":3:") && strstr(err, "'r' is already defined"));
+  }
 }
 
 int main(int argc, char **argv) {
