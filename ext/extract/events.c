@@ -321,6 +321,7 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   add_rule_name(ev.rules, sizeof ev.rules, medium_rule);
   add_rule_name(ev.rules, sizeof ev.rules, init_rule);
   add_rule_name(ev.rules, sizeof ev.rules, place_rule);
+  if (rule_sides_told(rm->r) && ev.status == TAMAS_DENIED && w->retract) w->retract(w->sink, &ev);
   w->add(w->sink, &ev);
   /* a refusal tells the request or offer it turned down, a stage of its own
   ** (ANNOTATION.md, convention 1), when the side that asked is known */

@@ -102,6 +102,25 @@ static void merge_rules(char *into, size_t cap, const char *from) {
 }
 
 /* An event of a sentence: a new one, or another mention of one found. */
+/* A denial of the contact told before: the same pair's contact told as done
+** before it in the article («گزارش‌ها حاکی است که X و Y دیدار کرده‌اند.
+** … این خبر را تکذیب کرد») was that report, not a row of its own. */
+static void drop_reported(void *sink, const tamas_event *denied) {
+  state *st = sink;
+  tamas_extraction *x = st->out;
+  size_t i, k = 0;
+  for (i = 0; i < x->n_events; i++) {
+    tamas_event probe = x->events[i];
+    probe.status = TAMAS_DENIED;
+    if (x->events[i].status == TAMAS_OCCURRED && x->events[i].evidence.start < denied->evidence.start &&
+        same_event(&probe, denied))
+      continue;
+    x->events[k] = x->events[i];
+    st->last_seen[k++] = st->last_seen[i];
+  }
+  x->n_events = k;
+}
+
 static void add_event(void *sink, const tamas_event *ev) {
   state *st = sink;
   tamas_extraction *x = st->out;
@@ -200,7 +219,7 @@ static void build_sentence(state *st, int k, int events) {
   note_countries(&st->cx, st->actors, n);
   if (events) {
     w = (sentence_work){&st->s[k], &st->t[k], st->actors, n, &st->cx, st->rs, st->m,
-                        add_event, st, 0};
+                        add_event, drop_reported, st, 0};
     sentence_events(&w);
     if (w.failed) st->failed = 1;
   }

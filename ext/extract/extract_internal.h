@@ -323,6 +323,9 @@ typedef struct sentence_work {
   const rule_set *rs;
   rule_matcher *m;
   void (*add)(void *sink, const tamas_event *ev); /* an event found */
+  /* a denial of the contact told before («این خبر را تکذیب کرد»): that
+  ** contact, told as done, was only reported; its row goes */
+  void (*retract)(void *sink, const tamas_event *denied);
   void *sink;
   int failed;                /* out of memory */
 } sentence_work;
