@@ -41,7 +41,9 @@ static const person *named_holder(const context *cx, int office, int country) {
 
 const person *resolve_holder(const context *cx, int office, int country) {
   int t;
-  const person *p = named_holder(cx, office, country);
+  const person *p;
+  office = lexicon_office_in(office, country); /* «رهبر آلمان»: the chancellor */
+  p = named_holder(cx, office, country);
   if (p) return p;
   /* the holder on the day, or the one holder of the article's window;
   ** never today's holder for an article whose time is unknown */

@@ -82,10 +82,16 @@ struct tamas_lexicon {
 /* Country and office tables are process-wide: built once with the built-in
 ** lexicon and shared by overlays. */
 static char (*country_codes)[8];
+static int *country_leaders; /* per country: the office its leader holds */
 static int n_countries;
 static char (*office_codes)[40];
 static int *office_ranks;
 static int n_offices;
+/* The office «رهبر» names (offices.tsv): the leader of a state's executive,
+** who holds the office countries.tsv gives in its leader column (the head of
+** government of a parliamentary state), else the head of state. */
+#define LEADER_OFFICE "leader"
+#define DEFAULT_LEADER "head_of_state"
 
 static tamas_lexicon *builtin;
 static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
@@ -449,6 +455,14 @@ const char *lexicon_office_code(int office) {
   return office >= 0 && office < n_offices ? office_codes[office] : NULL;
 }
 
+int lexicon_office_in(int office, int country) {
+  static int leader = -2;
+  if (leader == -2) leader = lexicon_office_index(LEADER_OFFICE); /* tables are built once */
+  if (office < 0 || office != leader || country < 0 || country >= n_countries || !country_leaders)
+    return office;
+  return country_leaders[country];
+}
+
 int lexicon_office_rank(int office) {
   return office >= 0 && office < n_offices ? office_ranks[office] : 9;
 }
@@ -456,17 +470,27 @@ int lexicon_office_rank(int office) {
 /* ---- loading --------------------------------------------------------------- */
 
 static int load_countries(tamas_lexicon *lex, const char *file, const char *data, uint32_t size,
-                          int names_col, int adj_col, int metonym_col) {
+                          int names_col, int adj_col, int metonym_col, int leader_col) {
   tsv_reader r;
+  int default_leader = lexicon_office_index(DEFAULT_LEADER);
   tsv_open(&r, file, data, size);
   while (tsv_next(&r)) {
-    int c;
+    int c, leader = default_leader, *leaders;
+    if (leader_col > 0 && r.nfields > leader_col && r.len[leader_col] > 0 &&
+        (leader = office_index_n(r.field[leader_col], r.len[leader_col])) < 0) {
+      tsv_reject(&r, "unknown office '%.*s' in the leader column", (int)r.len[leader_col],
+                 r.field[leader_col]);
+      continue;
+    }
     lex_entry name = {E_COUNTRY, 0, -1, 0, 0, 0}, adj = {E_COUNTRY_ADJ, 0, -1, 0, 0, 0};
     if (r.len[0] == 0 || r.len[0] >= sizeof *country_codes) {
       tsv_reject(&r, "a code of 1 to %d letters is needed", (int)sizeof *country_codes - 1);
       continue;
     }
     if ((c = add_code(&country_codes, &n_countries, r.field[0], r.len[0])) < 0) return 0;
+    if (!(leaders = realloc(country_leaders, (size_t)n_countries * sizeof *leaders))) return 0;
+    country_leaders = leaders;
+    country_leaders[c] = leader;
     name.country = adj.country = c;
     if (r.nfields > names_col && !add_alternatives(lex, r.field[names_col], r.len[names_col], &name))
       return 0;
@@ -692,9 +716,9 @@ static void index_holders(tamas_lexicon *lex);
 static void build_builtin(void) {
   tamas_lexicon *lex = new_lexicon();
   if (!lex) return;
-  if (load_countries(lex, TAMAS_LEX(countries), 1, 2, 3) &&
-      load_countries(lex, TAMAS_LEX(orgs), 1, 2, 0) && load_offices(lex) &&
-      load_office_phrases(lex) && load_persons(lex) && load_weekdays(lex) &&
+  /* offices first: a country's row names the office of its leader */
+  if (load_offices(lex) && load_countries(lex, TAMAS_LEX(countries), 1, 2, 3, 4) &&
+      load_countries(lex, TAMAS_LEX(orgs), 1, 2, 0, 0) && load_office_phrases(lex) && load_persons(lex) && load_weekdays(lex) &&
       load_words(lex)) {
     freeze(lex); /* when out of memory, the hashed trie serves */
     index_holders(lex);
@@ -760,6 +784,7 @@ __attribute__((destructor)) static void free_builtin(void) {
   lexicon_free(builtin);
   builtin = NULL;
   free(country_codes);
+  free(country_leaders);
   free(office_codes);
   free(office_ranks);
 }

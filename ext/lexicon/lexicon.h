@@ -177,6 +177,9 @@ int lexicon_country_index(const char *code);
 const char *lexicon_office_code(int office);
 int lexicon_office_index(const char *code);
 int lexicon_office_rank(int office);
+/* The office an office word names in a state: «رهبر» (leader) is the office
+** of that state's leader (countries.tsv), any other office itself. */
+int lexicon_office_in(int office, int country);
 
 /* The holder of an office in a country on a day (JDN; an unknown day, 0, is
 ** taken as LEXICON_DAY: today's holder as far as the lexicon knows),
