@@ -209,7 +209,8 @@ static int holds_office_of(const builder *b, const person *p, const int span[2],
       int cat = lexicon_entry_category(e);
       if (cat != c->office && cat != c->offices && cat != c->state_office) continue;
       for (t = 0; t < p->n_tenures; t++)
-        if (p->tenures[t].office == e->id && (country < 0 || p->tenures[t].country == country))
+        if (p->tenures[t].office == lexicon_office_in(e->id, p->tenures[t].country) &&
+            (country < 0 || p->tenures[t].country == country))
           return 1;
     }
   }
@@ -229,6 +230,7 @@ static int build_one(builder *b, const rule_match *rm, actor *a) {
     const person *h = pick_person(mention_of(b, hu), b->cx, -1, -1, &t);
     if (h) country = h->tenures[t].country; /* the possessor's state */
   }
+  office = lexicon_office_in(office, country); /* «رهبر آلمان»: the chancellor's office */
   if (pu >= 0) {
     const person *p = pick_person(mention_of(b, pu), b->cx, office, country, &t);
     int u, former = 0;
