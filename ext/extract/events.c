@@ -266,10 +266,10 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   ev.medium = (tamas_medium)medium;
   if (rule_sides_told(rm->r) && medium == TAMAS_MEDIUM_UNSPECIFIED && w->cx->last_medium)
     ev.medium = (tamas_medium)w->cx->last_medium; /* the contact told before */
-  /* a contact asked for, refused or denied never took place: a date near it
-  ** is the asking's or the denial's, not the contact's */
-  if (status != TAMAS_REQUESTED && status != TAMAS_REFUSED && status != TAMAS_DENIED)
-    event_date(w, ew->boundary, c0, c1, status == TAMAS_PLANNED || status == TAMAS_PROPOSED, &ev);
+  /* the date of the contact's clause: of the contact, or, for one asked
+  ** for, refused or denied, of that stage (when it was asked, refused or
+  ** denied: «در ماه ژانویه با پیشنهاد گفت‌وگوی تلفنی … مخالفت کرده بود») */
+  event_date(w, ew->boundary, c0, c1, status == TAMAS_PLANNED || status == TAMAS_PROPOSED, &ev);
   /* an office the article's time left open («رئیس پنتاگون» in a text with no
   ** date): its holder on the day the sentence gives the contact */
   if (ev.date && ev.precision == TAMAS_DAY) {
