@@ -440,18 +440,23 @@ static void rewrite(tagged *t, const rule_match *chosen, const int *actor_of, in
             nu->value = units[k].value;
             break;
           }
-        /* and who invited, when it says so («که به دعوت X … آمده است»):
-        ** the aside stands for X (initiator.tsv reads it) */
-        for (k = rm->u0; k + 1 < rm->u1; k++)
-          if (cat_has(&units[k].cats, c->initiative)) {
+        /* and who invited («که به دعوت X … آمده است») or announced or
+        ** claimed («پس از اعلام X …،»), when it says so: the aside stands
+        ** for X (initiator.tsv reads it) */
+        for (k = rm->u0; k + 1 < rm->u1; k++) {
+          int invited = cat_has(&units[k].cats, c->initiative);
+          if (invited || cat_any(&units[k].cats, &c->claiming)) {
             int j = k + 1;
             if (units[j].actor < 0 && j + 1 < rm->u1 && cat_has(&units[j].cats, c->word)) j++;
-            if (units[j].actor >= 0) {
+            if (units[j].actor >= 0 && (invited || actors[units[j].actor].who)) {
               nu->actor = units[j].actor;
-              cat_add(&nu->cats, c->invited_aside);
+              cat_add(&nu->cats, invited ? c->invited_aside : c->claimed_aside);
+            } else if (!invited) {
+              continue; /* «پس از اعلام نتایج …»: no one */
             }
             break;
           }
+        }
       }
     } else if (rule_action_of(rm->r) == ACT_MERGE) { /* «دیدار و گفت‌وگو»: one unit */
       int k;

@@ -113,11 +113,12 @@ typedef struct categories {
   int date, weekday, relday, same_day, relweek, relmonth, relyear;
   int verb, past, present, subjunctive, participle, negative, first_person, second_person;
   int comma, colon, quote, paren, dash, punct, number, word;
-  int actor, named, state, group, aside, invited_aside, initiative;
+  int actor, named, state, group, aside, invited_aside, claimed_aside, initiative;
   int pronoun, counterpart, self, both, our_country, this_country;
   int first, former, with, and_word, after, future, plan, habit;
   cat_mask dating;           /* date, weekday, relday, relweek, relmonth, relyear */
   cat_mask grammar_nouns;    /* contact, summit: never a bare past verb («نشست») */
+  cat_mask claiming;         /* say, claim: «اعلام X», «ادعای X» */
   cat_mask governing;        /* with, to, from, by: the word after is an object or agent */
   cat_mask built;            /* the categories the stages build (actor, named, …) */
   cat_mask contact_media;    /* the words whose value is their contact's medium

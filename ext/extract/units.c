@@ -65,6 +65,7 @@ static void load_categories(void) {
   cats.group = cat("group");
   cats.aside = cat("aside");
   cats.invited_aside = cat("invited_aside");
+  cats.claimed_aside = cat("claimed_aside");
   cats.initiative = cat("initiative");
   cats.pronoun = cat("pronoun");
   cats.counterpart = cat("counterpart");
@@ -80,6 +81,8 @@ static void load_categories(void) {
   cats.future = cat("future");
   cats.plan = cat("plan");
   cats.habit = cat("habit");
+  cat_add(&cats.claiming, cat("say"));
+  cat_add(&cats.claiming, cat("claim"));
   cat_add(&cats.governing, cats.with);
   cat_add(&cats.governing, cat("to"));
   cat_add(&cats.governing, cat("from"));
