@@ -286,6 +286,7 @@ static void other_office_holder(builder *b, const rule_match *rm, actor *a) {
 static int build_plural(builder *b, const rule_match *rm, actor *g, int both) {
   const categories *c = extract_categories();
   int countries[MAX_MEMBERS], nc = 0, u, k, unused = -1;
+  int counterparts = rm->role[ROLE_M][0] >= 0;
   int office = office_of_unit(b, unit_with(b, rm->role[ROLE_O], c->offices) >= 0
                                         ? unit_with(b, rm->role[ROLE_O], c->offices)
                                         : rm->role[ROLE_O][0],
@@ -298,15 +299,19 @@ static int build_plural(builder *b, const rule_match *rm, actor *g, int both) {
       if (k2 >= 0) countries[nc++] = k2;
     }
   }
-  if (nc < 2 || office < 0) return 0;
+  /* «همتایان روس و ایرانی خود»: counterparts, each of its state, whose
+  ** office is the other side's (resolve_counterpart) */
+  if (nc < 2 || (office < 0 && !counterparts)) return 0;
   for (k = 0; k < nc; k++) {
     actor *a = new_actor(b, rm);
     if (!a) return 0;
     a->office = office;
     a->country = countries[k];
-    a->who = resolve_holder(b->cx, office, countries[k]);
-    if (!a->who) /* «رهبران»: heads of state, or supreme leaders: the one that has a holder */
-      other_office_holder(b, rm, a);
+    if (counterparts) {
+      a->from_counterpart = 1;
+    } else if (!(a->who = resolve_holder(b->cx, office, countries[k]))) {
+      other_office_holder(b, rm, a); /* «رهبران»: the office that has a holder */
+    }
     g->members[g->n_members++] = (int)(a - b->out);
   }
   return 1;
