@@ -337,8 +337,8 @@ static int build_shared(builder *b, const rule_match *rm, actor *g) {
   return g->n_members >= 2;
 }
 
-/* Is the unit at u the object of «با», «به», «از» or the initiator after
-** «به دعوت»? */
+/* Is the unit at u the object of «با», «به», «از», the agent after «از سوی»
+** or the initiator after «به دعوت»? */
 static int governed(const tagged *t, int u) {
   const categories *c = extract_categories();
   return u > 0 && u <= t->n &&
@@ -372,8 +372,8 @@ static int build_match(builder *b, const rule_match *rm) {
       break;
     case ACT_PRONOUN: {
       /* a person named before in the sentence, else the last subject; after
-      ** «با», «به», «از» the nearest one named as an object or an initiator
-      ** before it, when there is one («… به دعوت X به سئول سفر کرد و با او
+      ** «با», «به», «از» the nearest one named before it as an object, agent
+      ** or initiator, when there is one («… به دعوت X به سئول سفر کرد و با او
       ** دیدار کرد»: X, not the subject) */
       int k, object = governed(b->t, rm->u0);
       for (k = 0; k < i; k++)

@@ -5,9 +5,10 @@
 ** reporting verb's «روز چهارشنبه گفت» dates the report, not the call it
 ** reports: clauses.tsv says where clauses start), nearest the contact word
 ** first: a full date, a day and month, a month, a relative day, week, month
-** or year («دیروز», «هفته گذشته»), or a weekday.  A relative word or a
-** weekday needs the publication day: the most recent such weekday for a
-** contact that took place, the next for a planned one.
+** or year («دیروز», «هفته گذشته»), or a weekday; a sentence that names no
+** time goes on from the date of the sentence before (note_sentence_date).
+** A relative word or a weekday needs the publication day: the most recent
+** such weekday for a contact that took place, the next for a planned one.
 **
 ** An article with no publication day still has a time: the days on which
 ** the persons it names held office together (their tenures intersected).
@@ -283,9 +284,11 @@ void event_date(const sentence_work *w, const unsigned char *boundary, int c0, i
     for (u = hi; u < end; u++)
       if (dates_it(c, t, u) && date_from(w, &t->units[u], future, ev)) return;
   }
-  /* a sentence with no time of its own goes on from the one before, when
-  ** both tell of the past or both of the future; not a contact it times
-  ** another by («چند روز پس از دیدار …»), nor one done again and again */
+  /* a sentence with no time of its own goes on from the one before (its
+  ** date as its own verbs read it), when that date is on the contact's side
+  ** of the publication day (a plan is not dated in the past); not a contact
+  ** it times another by («چند روز پس از دیدار …»), nor one done again and
+  ** again */
   if (!cat_any(&t->all, &c->dating) && w->cx->have_before && !cat_has(&t->all, c->habit) &&
       !(c0 > 0 && cat_has(&t->units[c0 - 1].cats, c->after))) {
     const context *cx = w->cx;

@@ -83,6 +83,7 @@ struct tamas_lexicon {
 ** lexicon and shared by overlays. */
 static char (*country_codes)[8];
 static int *country_leaders; /* per country: the office its leader holds */
+static int leader_office = -1; /* the office «رهبر» names (set when offices load) */
 static int n_countries;
 static char (*office_codes)[40];
 static int *office_ranks;
@@ -456,9 +457,8 @@ const char *lexicon_office_code(int office) {
 }
 
 int lexicon_office_in(int office, int country) {
-  static int leader = -2;
-  if (leader == -2) leader = lexicon_office_index(LEADER_OFFICE); /* tables are built once */
-  if (office < 0 || office != leader || country < 0 || country >= n_countries || !country_leaders)
+  if (office < 0 || office != leader_office || country < 0 || country >= n_countries ||
+      !country_leaders)
     return office;
   return country_leaders[country];
 }
@@ -473,6 +473,7 @@ static int load_countries(tamas_lexicon *lex, const char *file, const char *data
                           int names_col, int adj_col, int metonym_col, int leader_col) {
   tsv_reader r;
   int default_leader = lexicon_office_index(DEFAULT_LEADER);
+  leader_office = lexicon_office_index(LEADER_OFFICE);
   tsv_open(&r, file, data, size);
   while (tsv_next(&r)) {
     int c, leader = default_leader, *leaders;
@@ -718,7 +719,8 @@ static void build_builtin(void) {
   if (!lex) return;
   /* offices first: a country's row names the office of its leader */
   if (load_offices(lex) && load_countries(lex, TAMAS_LEX(countries), 1, 2, 3, 4) &&
-      load_countries(lex, TAMAS_LEX(orgs), 1, 2, 0, 0) && load_office_phrases(lex) && load_persons(lex) && load_weekdays(lex) &&
+      load_countries(lex, TAMAS_LEX(orgs), 1, 2, 0, 0) && load_office_phrases(lex) &&
+      load_persons(lex) && load_weekdays(lex) &&
       load_words(lex)) {
     freeze(lex); /* when out of memory, the hashed trie serves */
     index_holders(lex);
