@@ -381,7 +381,9 @@ static int build_match(builder *b, const rule_match *rm) {
       if (object) {
         int near;
         for (near = i - 1; near >= 0; near--)
-          if (b->out[near].who && !b->out[near].n_members && governed(b->t, b->out[near].u0)) break;
+          if ((b->out[near].who || b->out[near].from_counterpart) && !b->out[near].n_members &&
+              governed(b->t, b->out[near].u0))
+            break;
         if (near >= 0) k = near;
       }
       if (k < i) *a = b->out[k];
