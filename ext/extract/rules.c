@@ -16,9 +16,9 @@
 **   ^ $                  the start and the end of the sentence
 **
 ** Spaces are free; nothing else is allowed, so a pattern always matches
-** whole units.  {person} compiles to (?:<[^>]*[P][^>]*>) where P is the
+** whole units.  {person} compiles to (?:<[^>P]*+[P][^>]*+>) where P is the
 ** byte of person (units.c), {verb light !negative} to
-** (?:<(?=[^>]*[V])(?=[^>]*[L])[^N>]*>).
+** (?:<(?=[^>V]*+[V])(?=[^>L]*+[L])[^N>]*+>).
 ** "builds" names what the match makes, per stage (rule_action): «actor»,
 ** «event initiator=a», «planned», «medium» …
 **
@@ -186,21 +186,28 @@ static int compile_unit(const char *s, size_t n, out_buf *o, char *err, size_t c
     i = j;
   }
   *n_groups = n_pos;
-  puts_(o, "(?:<"); /* a group: a quantifier after {…} repeats the unit */
+  /* a group (a quantifier after {…} repeats the unit); within a unit the
+  ** repeats are possessive, «[^>P]*+[P]»: a unit matches one way or not at
+  ** all, so PCRE2 backtracks over units, never over a unit's bytes */
+  puts_(o, "(?:<");
   if (n_pos == 1 && n_neg == 0) {
-    puts_(o, "[^>]*[");
+    puts_(o, "[^>");
     puts_(o, pos[0]);
-    puts_(o, "][^>]*>)");
+    puts_(o, "]*+[");
+    puts_(o, pos[0]);
+    puts_(o, "][^>]*+>)");
     return 1;
   }
   for (t = 0; t < n_pos; t++) {
-    puts_(o, "(?=[^>]*[");
+    puts_(o, "(?=[^>");
+    puts_(o, pos[t]);
+    puts_(o, "]*+[");
     puts_(o, pos[t]);
     puts_(o, "])");
   }
   puts_(o, "[^>");
   put(o, neg, (size_t)n_neg);
-  puts_(o, "]*>)");
+  puts_(o, "]*+>)");
   return 1;
 }
 
