@@ -41,9 +41,7 @@ static const person *named_holder(const context *cx, int office, int country) {
 
 const person *resolve_holder(const context *cx, int office, int country) {
   int t;
-  const person *p;
-  office = lexicon_office_in(office, country); /* «رهبر آلمان»: the chancellor */
-  p = named_holder(cx, office, country);
+  const person *p = named_holder(cx, office, country);
   if (p) return p;
   /* the holder on the day, or the one holder of the article's window;
   ** never today's holder for an article whose time is unknown */
@@ -272,10 +270,11 @@ static void other_office_holder(builder *b, const rule_match *rm, actor *a) {
     for (e = m->first; e; e = lexicon_next_entry(m->lex, e)) {
       const person *p;
       int cat = lexicon_entry_category(e);
-      if ((cat != c->office && cat != c->offices) || e->id == a->office) continue;
-      if ((p = resolve_holder(b->cx, e->id, a->country))) {
+      int office = lexicon_office_in(e->id, a->country);
+      if ((cat != c->office && cat != c->offices) || office == a->office) continue;
+      if ((p = resolve_holder(b->cx, office, a->country))) {
         a->who = p;
-        a->office = e->id;
+        a->office = office;
         return;
       }
     }
@@ -305,11 +304,11 @@ static int build_plural(builder *b, const rule_match *rm, actor *g, int both) {
   for (k = 0; k < nc; k++) {
     actor *a = new_actor(b, rm);
     if (!a) return 0;
-    a->office = office;
+    a->office = lexicon_office_in(office, countries[k]); /* «رهبران هند و …»: Modi's office */
     a->country = countries[k];
     if (counterparts) {
       a->from_counterpart = 1;
-    } else if (!(a->who = resolve_holder(b->cx, office, countries[k]))) {
+    } else if (!(a->who = resolve_holder(b->cx, a->office, countries[k]))) {
       other_office_holder(b, rm, a); /* «رهبران»: the office that has a holder */
     }
     g->members[g->n_members++] = (int)(a - b->out);
@@ -329,9 +328,9 @@ static int build_shared(builder *b, const rule_match *rm, actor *g) {
     if (!cat_has(&b->t->units[u].cats, c->office)) continue;
     office = office_of_unit(b, u, &unused);
     if (office < 0 || !(a = new_actor(b, rm))) continue;
-    a->office = office;
+    a->office = lexicon_office_in(office, country);
     a->country = country;
-    a->who = resolve_holder(b->cx, office, country);
+    a->who = resolve_holder(b->cx, a->office, country);
     g->members[g->n_members++] = (int)(a - b->out);
   }
   return g->n_members >= 2;

@@ -309,7 +309,8 @@ int build_actors(const rule_set *rs, rule_matcher *m, tagged *t, const sentence 
                  context *cx, actor *out, int max);
 
 /* The holder of an office in a state for the article: a person it names,
-** else the one holder of its time (day, or window); NULL when not one. */
+** else the one holder of its time (day, or window); NULL when not one.  The
+** office is the state's own («رهبر»: lexicon_office_in first). */
 const person *resolve_holder(const context *cx, int office, int country);
 
 /* ---- events ---------------------------------------------------------------- */

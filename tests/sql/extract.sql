@@ -36,6 +36,9 @@ SELECT 'own-time' AS want, actor2, date FROM extract_contacts('پوتین روز
 SELECT 'timed-by' AS want, actor1, actor2, date FROM extract_contacts('نارندرا مودی روز جمعه به مسکو رسید. این سفر چند روز پس از دیدار پوتین با شی جین‌پینگ انجام شد.', '2025-09-03');
 -- a carried date gives way to the contact's own: one row, dated by its own sentence
 SELECT 'carried-merged' AS want, count(*) AS rows, max(date) AS date, max(mentions) AS mentions FROM extract_contacts('شی جین‌پینگ روز سه‌شنبه وارد مسکو شد. ولادیمیر پوتین با شی جین‌پینگ دیدار کرد. دیدار پوتین و شی جین‌پینگ روز چهارشنبه در کرملین انجام شد.', '2023-03-24');
+-- «رهبر/رهبران X» is the office that leads X, one or several states, with or without a holder
+SELECT 'leaders' AS want, actor1, actor1_office, actor2, actor2_office FROM extract_contacts('رهبران هند و آمریکا در دهلی نو دیدار کردند.', '2023-09-10');
+SELECT 'leaders-undated' AS want, actor1, actor1_office, actor2, actor2_office FROM extract_contacts('رهبر آلمان با رهبر چین تلفنی گفت‌وگو کرد.');
 -- no publication date: no date is guessed
 SELECT 'no-date' AS want, date, published FROM extract_contacts('عراقچی روز شنبه با لاوروف تلفنی گفتگو کرد.');
 -- repeated mentions of one contact are one row
