@@ -340,8 +340,7 @@ static int build_shared(builder *b, const rule_match *rm, actor *g) {
 ** or the initiator after «به دعوت»? */
 static int governed(const tagged *t, int u) {
   const categories *c = extract_categories();
-  return u > 0 && u <= t->n &&
-         (cat_any(&t->units[u - 1].cats, &c->governing) || cat_has(&t->units[u - 1].cats, c->initiative));
+  return u > 0 && u <= t->n && cat_any(&t->units[u - 1].cats, &c->governing);
 }
 
 /* The actor of a match, added to b->out; its index, or -1 (none, or skip). */

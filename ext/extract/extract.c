@@ -76,10 +76,10 @@ static int date_carried(const tamas_event *e) {
   return e->date && e->date_text.end <= e->evidence.start;
 }
 
-static int same_event(const tamas_event *x, const tamas_event *y) {
+/* Do two events tell one contact (whatever stage each tells of it)? */
+static int same_contact(const tamas_event *x, const tamas_event *y) {
   /* the numbers first: they tell most events apart without a string; a date
   ** carried from the sentence before does not tell a mention apart */
-  if (x->status != y->status) return 0;
   if (x->date && y->date && x->date != y->date && !date_carried(x) && !date_carried(y)) return 0;
   if (!(x->medium == y->medium || x->medium == TAMAS_MEDIUM_UNSPECIFIED ||
         y->medium == TAMAS_MEDIUM_UNSPECIFIED))
@@ -88,6 +88,10 @@ static int same_event(const tamas_event *x, const tamas_event *y) {
           !strcmp(x->actor[1].name, y->actor[1].name)) ||
          (!strcmp(x->actor[0].name, y->actor[1].name) &&
           !strcmp(x->actor[1].name, y->actor[0].name));
+}
+
+static int same_event(const tamas_event *x, const tamas_event *y) {
+  return x->status == y->status && same_contact(x, y);
 }
 
 /* The rules of `from` not yet in `into`, added. */
@@ -101,7 +105,6 @@ static void merge_rules(char *into, size_t cap, const char *from) {
   }
 }
 
-/* An event of a sentence: a new one, or another mention of one found. */
 /* A denial of the contact told before: the same pair's contact told as done
 ** before it in the article («گزارش‌ها حاکی است که X و Y دیدار کرده‌اند.
 ** … این خبر را تکذیب کرد») was that report, not a row of its own. */
@@ -110,10 +113,8 @@ static void drop_reported(void *sink, const tamas_event *denied) {
   tamas_extraction *x = st->out;
   size_t i, k = 0;
   for (i = 0; i < x->n_events; i++) {
-    tamas_event probe = x->events[i];
-    probe.status = TAMAS_DENIED;
     if (x->events[i].status == TAMAS_OCCURRED && x->events[i].evidence.start < denied->evidence.start &&
-        same_event(&probe, denied))
+        same_contact(&x->events[i], denied))
       continue;
     x->events[k] = x->events[i];
     st->last_seen[k++] = st->last_seen[i];
@@ -121,6 +122,7 @@ static void drop_reported(void *sink, const tamas_event *denied) {
   x->n_events = k;
 }
 
+/* An event of a sentence: a new one, or another mention of one found. */
 static void add_event(void *sink, const tamas_event *ev) {
   state *st = sink;
   tamas_extraction *x = st->out;
@@ -193,7 +195,6 @@ static void note_subject(context *cx, const actor *a, int n) {
       cx->last_country = a[i].country;
 }
 
-/* Is there a contact word of any kind among the units? */
 /* Read a sentence into s[cur], t[cur]: its words and units.  1 when (not in
 ** the first look) an event rule may match it, or an initiator one («به دعوت
 ** X»: remembered for the article's later contacts). */

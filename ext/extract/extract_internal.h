@@ -119,7 +119,8 @@ typedef struct categories {
   cat_mask dating;           /* date, weekday, relday, relweek, relmonth, relyear */
   cat_mask grammar_nouns;    /* contact, summit: never a bare past verb («نشست») */
   cat_mask claiming;         /* say, claim: «اعلام X», «ادعای X» */
-  cat_mask governing;        /* with, to, from, by: the word after is an object or agent */
+  cat_mask governing;        /* with, to, from, by, initiative: the actor after is an object,
+                             ** agent or initiator, not a subject */
   cat_mask built;            /* the categories the stages build (actor, named, …) */
   cat_mask contact_media;    /* the words whose value is their contact's medium
                              ** (categories.tsv value "medium", but the modifier «تلفنی») */

@@ -87,6 +87,7 @@ static void load_categories(void) {
   cat_add(&cats.governing, cat("to"));
   cat_add(&cats.governing, cat("from"));
   cat_add(&cats.governing, cat("by"));
+  cat_add(&cats.governing, cats.initiative);
   cat_add(&cats.grammar_nouns, cats.contact);
   cat_add(&cats.grammar_nouns, cat("summit"));
   cat_add(&cats.dating, cats.date);

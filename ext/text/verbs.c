@@ -233,7 +233,7 @@ static const char *const noun_endings[] = {
 static const char *const pronoun_clitics[] = {
     "\xd8\xa7\xd8\xb4",         /* اش */
     "\xd8\xb4\xd8\xa7\xd9\x86", /* شان */
-    "\xd8\xb4",                 /* ش («همتای روسش»), longest first */
+    "\xd8\xb4",                 /* ش («همتای روسش»): after «شان», which ends in it too */
 };
 
 size_t pronoun_clitic(int k, const char **out) {

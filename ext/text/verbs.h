@@ -47,9 +47,9 @@ int verb_prefix_apart(const char *key, size_t n);
 ** not end so (or too little is left), (size_t)-1 past the last ending. */
 size_t noun_stem(const char *key, size_t n, int k);
 
-/* The pronoun clitics written on to a word («همتای روسی‌اش», «اوکراینی‌شان»):
-** the length in bytes of the k-th clitic (0: «اش», 1: «شان») and its letters
-** in *out, or 0 past the last.  The letters are the same in the text and in
+/* The pronoun clitics written on to a word («همتای روسی‌اش», «اوکراینی‌شان»,
+** «همتای روسش»): the length in bytes of the k-th clitic (0: «اش», 1: «شان»,
+** 2: «ش») and its letters in *out, or 0 past the last.  The letters are the same in the text and in
 ** a folded key (both are common letters). */
 size_t pronoun_clitic(int k, const char **out);
 
