@@ -473,7 +473,6 @@ static int load_countries(tamas_lexicon *lex, const char *file, const char *data
                           int names_col, int adj_col, int metonym_col, int leader_col) {
   tsv_reader r;
   int default_leader = lexicon_office_index(DEFAULT_LEADER);
-  leader_office = lexicon_office_index(LEADER_OFFICE);
   tsv_open(&r, file, data, size);
   while (tsv_next(&r)) {
     int c, leader = default_leader, *leaders;
@@ -527,6 +526,7 @@ static int load_offices(tamas_lexicon *lex) {
         !add_alternatives(lex, r.field[3], r.len[3], &many))
       return 0;
   }
+  leader_office = lexicon_office_index(LEADER_OFFICE);
   return 1;
 }
 
