@@ -419,9 +419,10 @@ static int build_match(builder *b, const rule_match *rm) {
 static void rewrite(tagged *t, const rule_match *chosen, const int *actor_of, int n_chosen,
                     const actor *actors) {
   const categories *c = extract_categories();
-  unit *units = malloc((size_t)t->n * sizeof *units);
+  unit *units;
   int i, u = 0, n = 0;
-  if (!units) return; /* the sentence stays as it was: no actors */
+  if (n_chosen == 0) return; /* the units and their string stay as they are */
+  if (!(units = malloc((size_t)t->n * sizeof *units))) return; /* … and have no actors */
   memcpy(units, t->units, (size_t)t->n * sizeof *units);
   for (i = 0; i < n_chosen; i++) {
     const rule_match *rm = &chosen[i];

@@ -147,7 +147,8 @@ typedef struct tagged {
   int n;
   char tags[TAG_BYTES];
   size_t len;
-  int16_t unit_at[TAG_BYTES]; /* the unit whose '<' is at each offset, else -1 */
+  uint16_t unit_off[MAX_UNITS]; /* the offset of each unit's '<' */
+  unsigned long version;        /* a number new at each write of the tags, in its thread */
   cat_mask all;               /* every category of the sentence */
 } tagged;
 
@@ -232,6 +233,10 @@ void rule_list_add(char *list, size_t cap, const char *name, size_t n);
 int rules_may_match(const rule_set *rs, rule_stage stage, const tagged *t, const cat_mask *to_come);
 int rules_match(const rule_set *rs, rule_stage stage, const tagged *t, rule_matcher *m,
                 rule_match *out, int max);
+/* Set, rules_match tries each rule at every unit, not only where its
+** pattern says a match may start: the tests check that both give the same
+** matches.  One thread's. */
+extern __thread int rules_try_every_unit;
 /* The number of rules, and rule i (for the trace and the tests). */
 int rules_count(const rule_set *rs);
 const rule *rules_at(const rule_set *rs, int i);

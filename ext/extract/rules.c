@@ -4,21 +4,10 @@
 ** category string of a sentence (units.c), and matched there.
 **
 ** A rule file is TSV: name, pattern, builds.  A pattern is written over
-** units, a unit being a set of categories:
+** units, a unit being a set of categories (rule_pattern.c has the language):
 **
-**   {person}             a unit with the category person
-**   {office|offices}     … with one of them
-**   {verb light !negative}  … with verb and light, and not negative
-**   {any}                any unit
-**   (?<a> … )            the units of role a (roles: a b c i p o k k2 n h m x)
-**   ( … ) | ? * + {0,3}  grouping, alternatives and repetition of units
-**   (?= … ) (?! … )      what must or must not follow
-**   ^ $                  the start and the end of the sentence
+**   office_of_state   (?<o>{office}) (?<k>{country|adjective})   actor
 **
-** Spaces are free; nothing else is allowed, so a pattern always matches
-** whole units.  {person} compiles to (?:<[^>P]*+[P][^>]*+>) where P is the
-** byte of person (units.c), {verb light !negative} to
-** (?:<(?=[^>V]*+[V])(?=[^>L]*+[L])[^N>]*+>).
 ** "builds" names what the match makes, per stage (rule_action): «actor»,
 ** «event initiator=a», «planned», «medium» …
 **
@@ -29,7 +18,9 @@
 **
 ** A rule is tried only on a sentence that has every category the rule cannot
 ** match without (its mandatory units): most rules need a word most
-** sentences lack.
+** sentences lack.  And it is tried only at the units where a match may start
+** (pattern_starts: «{honorific}* {person}» at an honorific or a person),
+** anchored there, not searched for across the sentence.
 */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
@@ -48,21 +39,20 @@
 #include "data/lexicon_data.h"
 #include "data/tsv.h"
 #include "extract_internal.h"
+#include "rule_pattern.h"
 
 #define RULE_PATTERN_MAX 2048 /* bytes of a pattern as written */
 #define RULES_MAX 512
 #define RULE_NAME_MAX 48
 #define MATCH_LIMIT 200000 /* PCRE2: backtracking steps of one match */
 #define DEPTH_LIMIT 2000   /* PCRE2: nesting of one match */
+/* The start tests of all rules are kept once in the set (start_test.test:
+** the index there): rules_match finds the units that pass a test once per
+** tag string, for all the rules that have it. */
+#define START_TESTS_MAX 256
+#define UNIT_WORDS ((MAX_UNITS + 63) / 64) /* a bit for each unit */
 
-/* What a sentence must have for a rule to match: every category of `all`,
-** and one of each of the masks `any` (a unit written {a|b}). */
-#define NEEDS_ANY 6
-typedef struct rule_needs {
-  cat_mask all;
-  cat_mask any[NEEDS_ANY];
-  int n_any;
-} rule_needs;
+static int is_space(char c) { return c == ' ' || c == '\t'; }
 
 struct rule {
   char name[RULE_NAME_MAX];
@@ -78,6 +68,8 @@ struct rule {
   pcre2_code *re;
   rule_needs needs;   /* categories the rule cannot match without */
   int jitted;         /* compiled to machine code (not under valgrind) */
+  start_any cond[START_CONDS]; /* where a match may start: all of them (none: anywhere) */
+  int n_cond;
   /* the capture groups of each role (a role may stand in several
   ** alternatives), 0 after the last */
   unsigned char group[N_ROLES][4];
@@ -86,437 +78,26 @@ struct rule {
 struct rule_set {
   rule *rules;
   int n;
+  start_test *tests; /* the distinct start tests of the rules */
+  int n_tests;
+  unsigned long id; /* a number no other set of the process has */
   int first[N_STAGES + 1]; /* the rules of stage s are [first[s], first[s+1]) */
 };
 
 struct rule_matcher {
   pcre2_match_data *md;
   pcre2_match_context *mc;
+  /* the units that pass each start test, for the tag string t->version,
+  ** found from the units of each category the sentence has (`with`) */
+  uint64_t passing[START_TESTS_MAX][UNIT_WORDS];
+  unsigned long version[START_TESTS_MAX];
+  uint64_t with[CAT_MAX][UNIT_WORDS];
+  unsigned long with_version;
+  unsigned long set; /* … of the tests of this rule set */
 };
 
-static const char *const role_names[N_ROLES] = {"a", "b", "c", "i", "p", "o",
-                                                "k", "k2", "n", "h", "m", "x"};
 static const char *const stage_names[N_STAGES] = {"phrases", "actors", "lists", "events", "status",
                                                   "medium", "initiator", "clauses"};
-
-/* ---- compiling a pattern --------------------------------------------------- */
-
-typedef struct out_buf {
-  char *s;
-  size_t len, cap;
-  int full;
-} out_buf;
-
-static void put(out_buf *o, const char *s, size_t n) {
-  if (o->len + n >= o->cap) {
-    o->full = 1;
-    return;
-  }
-  memcpy(o->s + o->len, s, n);
-  o->len += n;
-  o->s[o->len] = 0;
-}
-static void puts_(out_buf *o, const char *s) { put(o, s, strlen(s)); }
-static void putc_(out_buf *o, char c) { put(o, &c, 1); }
-
-static int is_space(char c) { return c == ' ' || c == '\t'; }
-
-/* One category name of n bytes, as its byte; 0 (and err) when unknown. */
-static int name_byte(const char *s, size_t n, char *err, size_t cap, char *byte) {
-  int c = lexicon_category(s, n);
-  if (c < 0) {
-    snprintf(err, cap, "unknown category '%.*s'", (int)n, s);
-    return 0;
-  }
-  *byte = category_byte(c);
-  return 1;
-}
-
-/* {…}: a unit.  Terms are separated by spaces: «a|b» (one of them), «!a|b»
-** (none of them), «any».  Writes the PCRE2 for it, and in groups[] the
-** categories of each positive term: the unit has one of each (*n_groups). */
-static int compile_unit(const char *s, size_t n, out_buf *o, char *err, size_t cap,
-                        cat_mask *groups, int *n_groups) {
-  char pos[8][16], neg[64];
-  int n_pos = 0, n_neg = 0, t;
-  size_t i = 0;
-  *n_groups = 0;
-  while (i < n) {
-    size_t j, k;
-    int negated;
-    char alts[16];
-    int n_alts = 0;
-    while (i < n && is_space(s[i])) i++;
-    if (i == n) break;
-    for (j = i; j < n && !is_space(s[j]); j++) {
-    }
-    negated = s[i] == '!';
-    if (negated) i++;
-    if (j - i == 3 && memcmp(s + i, "any", 3) == 0 && !negated) {
-      i = j;
-      continue;
-    }
-    for (k = i; k <= j; k++) {
-      if (k < j && s[k] != '|') continue;
-      if (k == i || n_alts == 15) {
-        snprintf(err, cap, "a bad term in {%.*s}", (int)n, s);
-        return 0;
-      }
-      if (!name_byte(s + i, k - i, err, cap, &alts[n_alts])) return 0;
-      if (!negated) cat_add(&groups[n_pos], lexicon_category(s + i, k - i));
-      n_alts++;
-      i = k + 1;
-    }
-    if (negated) {
-      if (n_neg + n_alts >= 60) {
-        snprintf(err, cap, "too many categories in {%.*s}", (int)n, s);
-        return 0;
-      }
-      memcpy(neg + n_neg, alts, (size_t)n_alts);
-      n_neg += n_alts;
-    } else {
-      if (n_pos == 8) {
-        snprintf(err, cap, "too many terms in {%.*s}", (int)n, s);
-        return 0;
-      }
-      memcpy(pos[n_pos], alts, (size_t)n_alts);
-      pos[n_pos][n_alts] = 0;
-      n_pos++;
-    }
-    i = j;
-  }
-  *n_groups = n_pos;
-  /* a group (a quantifier after {…} repeats the unit); within a unit the
-  ** repeats are possessive, «[^>P]*+[P]»: a unit matches one way or not at
-  ** all, so PCRE2 backtracks over units, never over a unit's bytes */
-  puts_(o, "(?:<");
-  if (n_pos == 1 && n_neg == 0) {
-    puts_(o, "[^>");
-    puts_(o, pos[0]);
-    puts_(o, "]*+[");
-    puts_(o, pos[0]);
-    puts_(o, "][^>]*+>)");
-    return 1;
-  }
-  for (t = 0; t < n_pos; t++) {
-    puts_(o, "(?=[^>");
-    puts_(o, pos[t]);
-    puts_(o, "]*+[");
-    puts_(o, pos[t]);
-    puts_(o, "])");
-  }
-  puts_(o, "[^>");
-  put(o, neg, (size_t)n_neg);
-  puts_(o, "]*+>)");
-  return 1;
-}
-
-/* ---- what a rule cannot match without ----------------------------------------
-** A requirement: the sentence has one of the categories of a mask.  A unit
-** gives one per positive term; a sequence the requirements of its parts that
-** may not match nothing; alternatives the requirements every alternative
-** shares, else one: the union of one requirement of each. */
-
-#define REQ_MAX 16
-typedef struct reqs {
-  cat_mask m[REQ_MAX];
-  int n;
-} reqs;
-
-static void req_add(reqs *r, const cat_mask *m) {
-  int k;
-  for (k = 0; k < r->n; k++)
-    if (!memcmp(&r->m[k], m, sizeof *m)) return;
-  if (r->n < REQ_MAX) r->m[r->n++] = *m;
-}
-
-/* The end of the item at p[i] (a unit {…}, a group (…), or one character). */
-static size_t item_end(const char *p, size_t i, size_t n) {
-  if (p[i] == '{') {
-    const char *c = memchr(p + i, '}', n - i);
-    return c ? (size_t)(c - p) + 1 : n;
-  }
-  if (p[i] == '(') {
-    int level = 0;
-    size_t j;
-    for (j = i; j < n; j++) {
-      if (p[j] == '{') { /* a unit's '(' is no group */
-        const char *c = memchr(p + j, '}', n - j);
-        if (!c) return n;
-        j = (size_t)(c - p);
-        continue;
-      }
-      if (p[j] == '(') level++;
-      else if (p[j] == ')' && --level == 0) return j + 1;
-    }
-    return n;
-  }
-  return i + 1;
-}
-
-/* Is p[i] a quantifier that allows none (?, *, {0…}), and past it. */
-static int quantifier(const char *p, size_t *i, size_t n) {
-  int none = 0;
-  while (*i < n && is_space(p[*i])) (*i)++;
-  if (*i >= n) return 0;
-  if (p[*i] == '?' || p[*i] == '*' || p[*i] == '+') {
-    none = p[*i] != '+';
-    (*i)++;
-  } else if (p[*i] == '{' && *i + 1 < n && (p[*i + 1] >= '0' && p[*i + 1] <= '9')) {
-    none = p[*i + 1] == '0';
-    *i = item_end(p, *i, n);
-  } else {
-    return 0;
-  }
-  if (*i < n && (p[*i] == '?' || p[*i] == '+')) (*i)++; /* lazy, possessive */
-  return none;
-}
-
-/* One open group while the pattern is read: the requirements of the
-** alternative being read, those all its finished alternatives share, and
-** the union of their first ones. */
-#define NEEDS_DEPTH 16
-typedef struct group_frame {
-  reqs cur, common;
-  cat_mask firsts;
-  int n_alt, some_empty, look;
-} group_frame;
-
-static void frame_open(group_frame *f, int look) {
-  memset(f, 0, sizeof *f);
-  f->look = look;
-}
-
-/* An alternative of the frame ends. */
-static void frame_alternative(group_frame *f) {
-  int k, t;
-  if (f->n_alt == 0) {
-    f->common = f->cur;
-  } else {
-    reqs kept = {{{{0, 0}}}, 0};
-    for (k = 0; k < f->common.n; k++)
-      for (t = 0; t < f->cur.n; t++)
-        if (!memcmp(&f->common.m[k], &f->cur.m[t], sizeof f->cur.m[t])) {
-          req_add(&kept, &f->common.m[k]);
-          break;
-        }
-    f->common = kept;
-  }
-  if (f->cur.n) cat_or(&f->firsts, &f->cur.m[0]);
-  else f->some_empty = 1;
-  f->n_alt++;
-  f->cur.n = 0;
-}
-
-/* The requirements of the frame, its last alternative read. */
-static void frame_close(group_frame *f, reqs *out) {
-  frame_alternative(f);
-  out->n = 0;
-  if (f->look) return; /* a lookaround consumes nothing */
-  if (f->common.n || f->n_alt == 1) *out = f->common;
-  else if (!f->some_empty) req_add(out, &f->firsts);
-}
-
-/* The requirements of a pattern, read left to right with a stack of open
-** groups (no recursion: a pattern is data).  Groups nested deeper than
-** NEEDS_DEPTH add none: the check only ever skips less. */
-static void needs_of(const char *p, size_t n, reqs *out) {
-  group_frame stack[NEEDS_DEPTH + 1];
-  int depth = 0, skipped = 0;
-  size_t i = 0;
-  frame_open(&stack[0], 0);
-  while (i < n) {
-    group_frame *f = &stack[depth];
-    reqs item;
-    size_t q;
-    item.n = 0;
-    if (is_space(p[i])) {
-      i++;
-      continue;
-    }
-    if (p[i] == '|') {
-      if (!skipped) frame_alternative(f);
-      i++;
-      continue;
-    }
-    if (p[i] == '(') {
-      size_t body = i + 1;
-      int look = 0;
-      if (body < n && p[body] == '?') { /* (?: (?<name> (?= (?! (?<= (?<! */
-        if (body + 1 < n && (p[body + 1] == '=' || p[body + 1] == '!')) look = 1;
-        else if (body + 2 < n && p[body + 1] == '<' && (p[body + 2] == '=' || p[body + 2] == '!')) look = 1;
-        if (body + 1 < n && p[body + 1] == '<' && !look) {
-          const char *gt = memchr(p + body, '>', n - body);
-          body = gt ? (size_t)(gt - p) + 1 : n;
-        } else {
-          body += look && p[body + 1] == '<' ? 3 : 2;
-        }
-      }
-      if (skipped || depth == NEEDS_DEPTH) skipped++;
-      else frame_open(&stack[++depth], look);
-      i = body;
-      continue;
-    }
-    if (p[i] == ')') {
-      i++;
-      if (skipped) {
-        skipped--;
-        continue;
-      }
-      if (depth == 0) continue; /* compile_pattern reports it */
-      frame_close(&stack[depth--], &item);
-      f = &stack[depth];
-    } else if (p[i] == '{' && !(i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '9')) {
-      size_t end = item_end(p, i, n);
-      cat_mask groups[8];
-      int n_groups = 0, g;
-      char scratch[512], err[8];
-      out_buf o = {scratch, 0, sizeof scratch, 0};
-      memset(groups, 0, sizeof groups);
-      if (!skipped && compile_unit(p + i + 1, end - i - 2, &o, err, sizeof err, groups, &n_groups))
-        for (g = 0; g < n_groups; g++) req_add(&item, &groups[g]);
-      i = end;
-    } else {
-      i = p[i] == '{' ? item_end(p, i, n) : i + 1; /* ^ $ or a stray quantifier */
-      continue;
-    }
-    q = i;
-    if (!quantifier(p, &q, n) && !skipped) {
-      int k;
-      for (k = 0; k < item.n; k++) req_add(&f->cur, &item.m[k]);
-    }
-    i = q;
-  }
-  while (depth > 0) depth--; /* unclosed groups: compile_pattern reports them */
-  frame_close(&stack[0], out);
-}
-
-/* The needs of a rule: one category each in all, the rest as any-groups
-** (beyond NEEDS_ANY of them, left out: the check only ever skips less). */
-static void needs_of_rule(const char *p, size_t n, rule_needs *needs) {
-  reqs r;
-  int k;
-  memset(needs, 0, sizeof *needs);
-  needs_of(p, n, &r);
-  for (k = 0; k < r.n; k++) {
-    int bits = __builtin_popcountll(r.m[k].w[0]) + __builtin_popcountll(r.m[k].w[1]);
-    if (bits == 1) cat_or(&needs->all, &r.m[k]);
-    else if (bits > 1 && needs->n_any < NEEDS_ANY) needs->any[needs->n_any++] = r.m[k];
-  }
-}
-
-/* Compile the pattern of a rule: PCRE2 source into o.  0 and err when the
-** pattern is wrong. */
-static int compile_pattern(const char *p, size_t n, out_buf *o, char *err, size_t cap) {
-  int depth = 0;
-  size_t i;
-  for (i = 0; i < n;) {
-    char c = p[i];
-    if (is_space(c)) {
-      i++;
-      continue;
-    }
-    if (c == '{') {
-      const char *close = memchr(p + i, '}', n - i);
-      size_t len;
-      cat_mask groups[8];
-      int n_groups;
-      if (!close) {
-        snprintf(err, cap, "'{' at %zu is not closed", i);
-        return 0;
-      }
-      len = (size_t)(close - (p + i)) - 1;
-      if (len > 0 && strspn(p + i + 1, "0123456789,") >= len) { /* a quantifier {0,3} */
-        put(o, p + i, len + 2);
-        i += len + 2;
-        continue;
-      }
-      memset(groups, 0, sizeof groups);
-      if (!compile_unit(p + i + 1, len, o, err, cap, groups, &n_groups)) return 0;
-      i += len + 2;
-      continue;
-    }
-    if (c == '(') {
-      size_t j = i + 1, close;
-      int level = 1;
-      for (close = i + 1; close < n && level; close++) {
-        if (p[close] == '(') level++;
-        else if (p[close] == ')') level--;
-      }
-      if (level) {
-        snprintf(err, cap, "'(' at %zu is not closed", i);
-        return 0;
-      }
-      if (depth == 63) {
-        snprintf(err, cap, "groups nested too deep");
-        return 0;
-      }
-      /* (?<name>, (?:, (?=, (?!, (?<=, (?<! */
-      if (j < n && p[j] == '?') {
-        if (j + 1 < n && p[j + 1] == '<' && j + 2 < n && p[j + 2] != '=' && p[j + 2] != '!') {
-          const char *gt = memchr(p + j, '>', n - j);
-          int r, found = 0;
-          if (!gt) {
-            snprintf(err, cap, "a group name at %zu is not closed", i);
-            return 0;
-          }
-          for (r = 0; r < N_ROLES; r++)
-            if ((size_t)(gt - (p + j + 2)) == strlen(role_names[r]) &&
-                memcmp(p + j + 2, role_names[r], strlen(role_names[r])) == 0)
-              found = 1;
-          if (!found) {
-            snprintf(err, cap, "unknown role '%.*s' (roles: a b c i p o k k2 n h m x)",
-                     (int)(gt - (p + j + 2)), p + j + 2);
-            return 0;
-          }
-          put(o, p + i, (size_t)(gt - (p + i)) + 1);
-          i = (size_t)(gt - p) + 1;
-        } else if (j + 1 < n && (p[j + 1] == ':' || p[j + 1] == '=' || p[j + 1] == '!')) {
-          put(o, p + i, 3);
-          i += 3;
-        } else if (j + 2 < n && p[j + 1] == '<' && (p[j + 2] == '=' || p[j + 2] == '!')) {
-          put(o, p + i, 4);
-          i += 4;
-        } else {
-          snprintf(err, cap, "unknown group syntax at %zu", i);
-          return 0;
-        }
-      } else {
-        putc_(o, '(');
-        i++;
-      }
-      depth++;
-      continue;
-    }
-    if (c == ')') {
-      if (depth == 0) {
-        snprintf(err, cap, "')' at %zu closes nothing", i);
-        return 0;
-      }
-      depth--;
-      putc_(o, ')');
-      i++;
-      continue;
-    }
-    if (c == '|' || c == '?' || c == '*' || c == '+' || c == '^' || c == '$') {
-      putc_(o, c);
-      i++;
-      continue;
-    }
-    snprintf(err, cap, "'%c' at %zu: a pattern is units in braces, groups, * + ? | {m,n} and ^ $",
-             c, i);
-    return 0;
-  }
-  if (depth) {
-    snprintf(err, cap, "a group is not closed");
-    return 0;
-  }
-  if (o->full) {
-    snprintf(err, cap, "the pattern is too long once compiled");
-    return 0;
-  }
-  return 1;
-}
 
 /* ---- "builds" ------------------------------------------------------------- */
 
@@ -525,7 +106,7 @@ static int word_is(const char *s, size_t n, const char *w) { return strlen(w) ==
 static int role_of(const char *s, size_t n) {
   int r;
   for (r = 0; r < N_ROLES; r++)
-    if (word_is(s, n, role_names[r])) return r;
+    if (word_is(s, n, rule_role_names[r])) return r;
   return -1;
 }
 
@@ -666,7 +247,7 @@ static int read_groups(rule *r, char *err, size_t cap) {
     for (k = 0; k < 4 && r->group[role][k]; k++) {
     }
     if (k == 4 || g > 255) {
-      snprintf(err, cap, "role %s stands in more than 4 places", role_names[role]);
+      snprintf(err, cap, "role %s stands in more than 4 places", rule_role_names[role]);
       return 0;
     }
     r->group[role][k] = (unsigned char)g;
@@ -674,11 +255,14 @@ static int read_groups(rule *r, char *err, size_t cap) {
   return 1;
 }
 
-static int compile_rule(rule *r, rule_stage stage, const char *name, size_t name_n,
+static int intern_tests(rule_set *rs, rule *r);
+
+/* Rule r of rs from its fields: 0 and err when one is wrong. */
+static int compile_rule(rule_set *rs, rule *r, rule_stage stage, const char *name, size_t name_n,
                         const char *pattern, size_t pattern_n, const char *builds,
                         size_t builds_n, char *err, size_t cap) {
   char src[RULE_PATTERN_MAX * 8];
-  out_buf o = {src, 0, sizeof src, 0};
+  size_t src_len;
   int code;
   PCRE2_SIZE at;
   memset(r, 0, sizeof *r);
@@ -692,12 +276,15 @@ static int compile_rule(rule *r, rule_stage stage, const char *name, size_t name
     snprintf(err, cap, "a pattern of 1 to %d bytes is needed", RULE_PATTERN_MAX);
     return 0;
   }
-  src[0] = 0;
-  if (!compile_pattern(pattern, pattern_n, &o, err, cap)) return 0;
-  needs_of_rule(pattern, pattern_n, &r->needs);
+  if (!pattern_to_pcre2(pattern, pattern_n, src, sizeof src, &src_len, err, cap)) return 0;
+  pattern_needs(pattern, pattern_n, &r->needs);
   if (!read_builds(r, builds, builds_n, err, cap)) return 0;
-  r->re = pcre2_compile((PCRE2_SPTR)src, o.len, PCRE2_NO_AUTO_CAPTURE | PCRE2_DUPNAMES, &code,
-                        &at, NULL);
+  /* a rule with starts is matched only there, anchored (rules_match) */
+  r->n_cond = pattern_starts(pattern, pattern_n, r->cond);
+  if (!intern_tests(rs, r)) r->n_cond = 0;
+  r->re = pcre2_compile((PCRE2_SPTR)src, src_len,
+                        PCRE2_NO_AUTO_CAPTURE | PCRE2_DUPNAMES | (r->n_cond ? PCRE2_ANCHORED : 0),
+                        &code, &at, NULL);
   if (!r->re) {
     PCRE2_UCHAR msg[120];
     pcre2_get_error_message(code, msg, sizeof msg);
@@ -716,7 +303,7 @@ static int compile_rule(rule *r, rule_stage stage, const char *name, size_t name
   }
   if (r->initiator_role >= 0 && !r->group[r->initiator_role][0]) {
     snprintf(err, cap, "initiator=%s, but the pattern has no role %s",
-             role_names[r->initiator_role], role_names[r->initiator_role]);
+             rule_role_names[r->initiator_role], rule_role_names[r->initiator_role]);
     pcre2_code_free(r->re);
     r->re = NULL;
     return 0;
@@ -729,6 +316,7 @@ void rules_free(rule_set *rs) {
   if (!rs) return;
   for (i = 0; i < rs->n; i++) pcre2_code_free(rs->rules[i].re);
   free(rs->rules);
+  free(rs->tests);
   free(rs);
 }
 
@@ -738,6 +326,26 @@ static int rule_named(const rule_set *rs, const char *name, size_t n) {
   for (i = 0; i < rs->n; i++)
     if (strlen(rs->rules[i].name) == n && !memcmp(rs->rules[i].name, name, n)) return 1;
   return 0;
+}
+
+/* The index of each start test of r in rs->tests, added if new; 0 when the
+** table is full (the rule is then searched unanchored). */
+static int intern_tests(rule_set *rs, rule *r) {
+  int c, k, j;
+  for (c = 0; c < r->n_cond; c++)
+  for (k = 0; k < r->cond[c].n; k++) {
+    start_test key = r->cond[c].t[k];
+    if (key.at_start) continue;
+    key.lo = key.hi = key.test = 0;
+    for (j = 0; j < rs->n_tests && memcmp(&rs->tests[j], &key, sizeof key); j++) {
+    }
+    if (j == rs->n_tests) {
+      if (j == START_TESTS_MAX) return 0;
+      rs->tests[rs->n_tests++] = key;
+    }
+    r->cond[c].t[k].test = j;
+  }
+  return 1;
 }
 
 /* Add the rules of one file (text) to rs as stage `stage`.  With r (a
@@ -760,7 +368,7 @@ static int add_file(rule_set *rs, rule_stage stage, const char *file, const char
                (int)(r.len[0] < RULE_NAME_MAX ? r.len[0] : RULE_NAME_MAX), r.field[0]);
     } else {
       nr = &rs->rules[rs->n];
-      if (compile_rule(nr, stage, r.field[0], r.len[0], r.field[1], r.len[1], r.field[2],
+      if (compile_rule(rs, nr, stage, r.field[0], r.len[0], r.field[1], r.len[1], r.field[2],
                        r.len[2], why, sizeof why)) {
         nr->index = rs->n++;
         continue;
@@ -775,12 +383,17 @@ static int add_file(rule_set *rs, rule_stage stage, const char *file, const char
   return 1;
 }
 
+static unsigned long sets_made;
+
 static rule_set *new_set(void) {
   rule_set *rs = calloc(1, sizeof *rs);
-  if (rs && !(rs->rules = calloc(RULES_MAX, sizeof *rs->rules))) {
+  if (rs && (!(rs->rules = calloc(RULES_MAX, sizeof *rs->rules)) ||
+             !(rs->tests = calloc(START_TESTS_MAX, sizeof *rs->tests)))) {
+    free(rs->rules);
     free(rs);
     return NULL;
   }
+  if (rs) rs->id = __atomic_add_fetch(&sets_made, 1, __ATOMIC_RELAXED);
   return rs;
 }
 
@@ -870,8 +483,18 @@ static int has_needs(const cat_mask *all, const rule_needs *needs) {
   return 1;
 }
 
-/* The unit that starts at offset `at` (a '<'), or the count at the end. */
-static int unit_at(const tagged *t, size_t at) { return at >= t->len ? t->n : t->unit_at[at]; }
+/* The unit at offset `at` of the string (a match's bounds are at a '<'), or
+** the count at the end. */
+static int unit_at(const tagged *t, size_t at) {
+  int lo = 0, hi = t->n; /* the last unit whose '<' is at or before `at` */
+  if (at >= t->len) return t->n;
+  while (hi - lo > 1) {
+    int mid = (lo + hi) / 2;
+    if (t->unit_off[mid] <= at) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
 
 int rules_may_match(const rule_set *rs, rule_stage stage, const tagged *t, const cat_mask *to_come) {
   cat_mask all = t->all;
@@ -882,41 +505,155 @@ int rules_may_match(const rule_set *rs, rule_stage stage, const tagged *t, const
   return 0;
 }
 
+/* The units of each category of t, once per tag string. */
+static void units_with(const tagged *t, rule_matcher *m) {
+  int u, k, words = (t->n + 63) / 64;
+  if (m->with_version == t->version) return;
+  for (k = 0; k < 2; k++)
+    for (uint64_t b = t->all.w[k]; b; b &= b - 1)
+      memset(m->with[64 * k + __builtin_ctzll(b)], 0, sizeof(uint64_t) * (size_t)words);
+  for (u = 0; u < t->n; u++)
+    for (k = 0; k < 2; k++)
+      for (uint64_t b = t->units[u].cats.w[k]; b; b &= b - 1)
+        m->with[64 * k + __builtin_ctzll(b)][u >> 6] |= (uint64_t)1 << (u & 63);
+  m->with_version = t->version;
+}
+
+/* The units of t with one of the categories of x, or'ed into out. */
+static void units_with_any(const tagged *t, const rule_matcher *m, const cat_mask *x, uint64_t *out) {
+  int k, w, words = (t->n + 63) / 64;
+  for (k = 0; k < 2; k++)
+    for (uint64_t b = x->w[k] & t->all.w[k]; b; b &= b - 1)
+      for (w = 0; w < words; w++) out[w] |= m->with[64 * k + __builtin_ctzll(b)][w];
+}
+
+/* The units that pass start test k of rs, once per tag string. */
+static const uint64_t *passing(const rule_set *rs, int k, const tagged *t, rule_matcher *m) {
+  const start_test *st = &rs->tests[k];
+  uint64_t *bits = m->passing[k], one[UNIT_WORDS], none[UNIT_WORDS];
+  int g, w, words = (t->n + 63) / 64;
+  if (m->version[k] == t->version) return bits;
+  units_with(t, m);
+  memset(none, 0, sizeof none);
+  units_with_any(t, m, &st->none, none);
+  for (w = 0; w < words; w++) bits[w] = ~none[w];
+  for (g = 0; g < st->n_any; g++) {
+    memset(one, 0, sizeof one);
+    units_with_any(t, m, &st->any[g], one);
+    for (w = 0; w < words; w++) bits[w] &= one[w];
+  }
+  m->version[k] = t->version;
+  return bits;
+}
+
+/* The units where a match of r may start, as bits of `at`: those that meet
+** each of its conditions, lo to hi units before a unit that passes a test. */
+static void may_start(const rule_set *rs, const rule *r, const tagged *t, rule_matcher *m,
+                      uint64_t *at) {
+  int c, k, w, d, words = (t->n + 63) / 64;
+  for (c = 0; c < r->n_cond; c++) {
+    uint64_t one[UNIT_WORDS];
+    memset(one, 0, sizeof one);
+    for (k = 0; k < r->cond[c].n; k++) {
+      const start_test *st = &r->cond[c].t[k];
+      const uint64_t *bits;
+      if (st->at_start) {
+        one[0] |= 1;
+        continue;
+      }
+      bits = passing(rs, st->test, t, m);
+      for (d = st->lo; d <= st->hi; d++) { /* one |= bits >> d */
+        int whole = d >> 6, part = d & 63;
+        for (w = 0; w + whole < words; w++) {
+          uint64_t v = bits[w + whole] >> part;
+          if (part && w + whole + 1 < words) v |= bits[w + whole + 1] << (64 - part);
+          one[w] |= v;
+        }
+      }
+    }
+    for (w = 0; w < words; w++) at[w] = c ? at[w] & one[w] : one[w];
+  }
+}
+
+/* One match of r at `from` or after (anchored: exactly there); its count
+** of groups, or < 0. */
+static int match_once(const rule *r, const pcre2_code *re, const tagged *t, size_t from, rule_matcher *m) {
+  /* the JIT's own entry skips the checks pcre2_match makes on each call */
+  return r->jitted ? pcre2_jit_match(re, (PCRE2_SPTR)t->tags, t->len, from, 0, m->md, m->mc)
+                   : pcre2_match(re, (PCRE2_SPTR)t->tags, t->len, from, 0, m->md, m->mc);
+}
+
+static void note_match(const rule *r, const tagged *t, rule_matcher *m, int rc, rule_match *rm) {
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+  int k;
+  rm->r = r;
+  rm->u0 = unit_at(t, ov[0]);
+  rm->u1 = unit_at(t, ov[1]);
+  for (k = 0; k < N_ROLES; k++) {
+    int j, g;
+    rm->role[k][0] = rm->role[k][1] = -1;
+    for (j = 0; j < 4 && (g = r->group[k][j]); j++)
+      if (g < rc && ov[2 * g] != PCRE2_UNSET) { /* the alternative that matched */
+        rm->role[k][0] = unit_at(t, ov[2 * g]);
+        rm->role[k][1] = unit_at(t, ov[2 * g + 1]);
+        break;
+      }
+  }
+}
+
+__thread int rules_try_every_unit;
+
+/* The matches of r that start at the units of `at`, anchored there, into
+** out[n…max); the new n. */
+static int match_at(const rule *r, const tagged *t, rule_matcher *m, uint64_t *at,
+                    rule_match *out, int n, int max) {
+  int w, words = (t->n + 63) / 64;
+  if (t->n % 64) at[words - 1] &= ((uint64_t)1 << (t->n % 64)) - 1; /* no unit there */
+  for (w = 0; w < words && n < max; w++)
+    while (at[w] && n < max) {
+      int u = 64 * w + __builtin_ctzll(at[w]), rc;
+      at[w] &= at[w] - 1;
+      if ((rc = match_once(r, r->re, t, t->unit_off[u], m)) >= 0) note_match(r, t, m, rc, &out[n++]);
+    }
+  return n;
+}
+
+/* The matches of r searched for across the sentence (a rule with no
+** starts), into out[n…max); the new n. */
+static int match_anywhere(const rule *r, const tagged *t, rule_matcher *m, rule_match *out,
+                          int n, int max) {
+  size_t from = 0;
+  while (from < t->len && n < max) {
+    int rc = match_once(r, r->re, t, from, m);
+    if (rc < 0) break; /* no match, or a limit reached: the rule gives up here */
+    note_match(r, t, m, rc, &out[n++]);
+    /* the next match may start at the next unit: matches may overlap */
+    from = pcre2_get_ovector_pointer(m->md)[0] + 1;
+    while (from < t->len && t->tags[from] != '<') from++;
+  }
+  return n;
+}
+
 int rules_match(const rule_set *rs, rule_stage stage, const tagged *t, rule_matcher *m,
                 rule_match *out, int max) {
   int i, n = 0;
   if (!rs || !m) return 0;
+  if (m->set != rs->id) { /* what the matcher kept is of another set's tests */
+    memset(m->version, 0, sizeof m->version);
+    m->with_version = 0;
+    m->set = rs->id;
+  }
   for (i = rs->first[stage]; i < rs->first[stage + 1] && n < max; i++) {
     const rule *r = &rs->rules[i];
-    size_t from = 0;
+    uint64_t at[UNIT_WORDS];
     if (!has_needs(&t->all, &r->needs)) continue; /* a category it needs is not there */
-    while (from < t->len && n < max) {
-      PCRE2_SIZE *ov;
-      rule_match *rm;
-      /* the JIT's own entry skips the checks pcre2_match makes on each call */
-      int rc = r->jitted ? pcre2_jit_match(r->re, (PCRE2_SPTR)t->tags, t->len, from, 0, m->md, m->mc)
-                         : pcre2_match(r->re, (PCRE2_SPTR)t->tags, t->len, from, 0, m->md, m->mc),
-          k;
-      if (rc < 0) break; /* no match, or a limit reached: the rule gives up here */
-      ov = pcre2_get_ovector_pointer(m->md);
-      rm = &out[n++];
-      rm->r = r;
-      rm->u0 = unit_at(t, ov[0]);
-      rm->u1 = unit_at(t, ov[1]);
-      for (k = 0; k < N_ROLES; k++) {
-        int j, g;
-        rm->role[k][0] = rm->role[k][1] = -1;
-        for (j = 0; j < 4 && (g = r->group[k][j]); j++)
-          if (g < rc && ov[2 * g] != PCRE2_UNSET) { /* the alternative that matched */
-            rm->role[k][0] = unit_at(t, ov[2 * g]);
-            rm->role[k][1] = unit_at(t, ov[2 * g + 1]);
-            break;
-          }
-      }
-      /* the next match may start at the next unit: matches may overlap */
-      from = ov[0] + 1;
-      while (from < t->len && t->tags[from] != '<') from++;
+    if (!r->n_cond) {
+      n = match_anywhere(r, t, m, out, n, max);
+      continue;
     }
+    if (rules_try_every_unit) memset(at, 0xff, sizeof at);
+    else may_start(rs, r, t, m, at);
+    n = match_at(r, t, m, at, out, n, max);
   }
   return n;
 }

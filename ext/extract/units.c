@@ -266,6 +266,7 @@ void units_of_sentence(const sentence *s, tagged *t) {
 }
 
 void units_write_tags(tagged *t) {
+  static __thread unsigned long writes; /* rules.c keeps what it read of a version */
   int i, k;
   size_t len = 0;
   memset(&t->all, 0, sizeof t->all);
@@ -275,21 +276,19 @@ void units_write_tags(tagged *t) {
       t->n = i;
       break;
     }
-    t->unit_at[len] = (int16_t)i;
+    t->unit_off[i] = (uint16_t)len;
     t->tags[len++] = '<';
     for (k = 0; k < 2; k++) { /* the set bits only: a unit has a few categories */
       uint64_t bits = u->cats.w[k];
       while (bits) {
-        t->unit_at[len] = -1;
         t->tags[len++] = category_byte(64 * k + __builtin_ctzll(bits));
         bits &= bits - 1;
       }
     }
-    t->unit_at[len] = -1;
     t->tags[len++] = '>';
     cat_or(&t->all, &u->cats);
   }
-  t->unit_at[len] = -1;
   t->tags[len] = 0;
   t->len = len;
+  t->version = ++writes;
 }

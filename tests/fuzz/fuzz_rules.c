@@ -7,7 +7,8 @@
 ** file, and after it the category bytes of the units to match (each byte a
 ** category, ';' ending a unit).  Checks: a file either compiles or says what
 ** is wrong (a message, no crash); every match of a compiled rule lies inside
-** the units, and so does each role.
+** the units, and so does each role; the rules tried at every unit give the
+** same matches as tried where their patterns say a match may start.
 */
 #include <stddef.h>
 #include <stdint.h>
@@ -44,7 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t file_n;
   rule_set *rs;
   rule_stage stage;
-  rule_match ms[64];
+  rule_match ms[64], every[64];
   int n, i, r;
   if (size < 1) return 0;
   if (!m) FUZZ_ASSERT((m = rule_matcher_new()) != NULL);
@@ -60,6 +61,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   units_from(nul ? nul + 1 : data + size, nul ? size - file_n - 2 : 0);
   n = rules_match(rs, stage, &t, m, ms, 64);
   FUZZ_ASSERT(n >= 0 && n <= 64);
+  rules_try_every_unit = 1;
+  FUZZ_ASSERT(rules_match(rs, stage, &t, m, every, 64) == n);
+  rules_try_every_unit = 0;
+  for (i = 0; i < n; i++)
+    FUZZ_ASSERT(every[i].r == ms[i].r && every[i].u0 == ms[i].u0 && every[i].u1 == ms[i].u1 &&
+                !memcmp(every[i].role, ms[i].role, sizeof ms[i].role));
   for (i = 0; i < n; i++) {
     FUZZ_ASSERT(ms[i].u0 >= 0 && ms[i].u0 <= ms[i].u1 && ms[i].u1 <= t.n);
     for (r = 0; r < N_ROLES; r++)

@@ -22,6 +22,7 @@
 
 #include "check.h"
 #include "extract/extract_internal.h"
+#include "extract/rule_pattern.h"
 #include "tamas.h"
 
 #define ROW_MAX 4096
@@ -207,6 +208,19 @@ static void run_file(const char *path, const char *only) {
     CHECK(1);
     if (neg) seen_neg[r]++;
     else seen_pos[r]++;
+    { /* the rules tried at every unit, not only where a match may start: the same */
+      char everywhere[ROW_MAX], every_rules[16384];
+      rules_try_every_unit = 1;
+      events_of(f[2], published, everywhere, sizeof everywhere, every_rules, sizeof every_rules);
+      rules_try_every_unit = 0;
+      if (strcmp(everywhere, got) != 0 || strcmp(every_rules, rules) != 0) {
+        fprintf(stderr, "%s:%d: tried at every unit, the rules give other events\n  got  %s\n  want %s\n",
+                path, lineno, everywhere, got);
+        CHECK(0);
+      } else {
+        CHECK(1);
+      }
+    }
     for (how = 0; how < 3; how++) {
       char again[ROW_MAX];
       respell(f[2], how, variant, sizeof variant);
@@ -261,6 +275,70 @@ static void test_rule_arguments(void) {
   }
 }
 
+/* A mask as its category names joined by `sep`, after `lead`. */
+static void put_mask(char *out, size_t cap, const cat_mask *m, const char *lead, const char *sep) {
+  int c, first = 1;
+  for (c = 0; c < lexicon_category_count(); c++)
+    if (cat_has(m, c)) {
+      size_t len = strlen(out);
+      snprintf(out + len, cap - len, "%s%s", first ? lead : sep, lexicon_category_name(c));
+      first = 0;
+    }
+}
+
+/* The conditions of a pattern's starts, written as
+** "{a|b !c}@0-1 or ^ & …" ("-" for none). */
+static void starts_text(const char *pattern, char *out, size_t cap) {
+  start_any cond[START_CONDS];
+  int n = pattern_starts(pattern, strlen(pattern), cond), c, k, g;
+  out[0] = 0;
+  if (n == 0) snprintf(out, cap, "-");
+  for (c = 0; c < n; c++)
+    for (k = 0; k < cond[c].n; k++) {
+      const start_test *t = &cond[c].t[k];
+      size_t len = strlen(out);
+      snprintf(out + len, cap - len, "%s", k ? " or " : c ? " & " : "");
+      if (t->at_start) {
+        strncat(out, "^", cap - strlen(out) - 1);
+        continue;
+      }
+      strncat(out, "{", cap - strlen(out) - 1);
+      for (g = 0; g < t->n_any; g++) put_mask(out, cap, &t->any[g], g ? " " : "", "|");
+      put_mask(out, cap, &t->none, " !", " !");
+      len = strlen(out);
+      snprintf(out + len, cap - len, "}@%d-%d", t->lo, t->hi);
+    }
+}
+
+/* Where a pattern's matches may start (rule_pattern.c): exact conditions. */
+static void test_pattern_starts(void) {
+  static const char *const cases[][2] = {
+      {"{honorific}* (?<p>{person})", "{person}@0-0 or {honorific}@0-0"},
+      {"(^|{!with !to}) (?<a>{actor !state}) {any}*? {contact}", "{actor !state}@0-1"},
+      {"^ (?!{any}* {after}) {any}*? (?<c>{contact})", "^"},
+      {"({colon}|^) {!colon}*? (?<c>{contact})", "{colon}@0-0 or ^"},
+      {"{deputy}? {word} {office} (?<k>{country|adjective})",
+       "{word}@0-0 or {deputy}@0-0 & {office}@1-1 or {deputy}@0-0 & {country|adjective}@2-2 or {deputy}@0-0"},
+      {"{word}{1,3} (?<o>{office})", "{word}@0-0 & {office}@1-3"},
+      {"((^|{!with}) (?<a>{actor !state}) | (^|{comma}) (?<a>{actor state})) {contact}",
+       "{actor !state}@0-1 or ^ or {comma}@0-0 & {actor !state}@0-1 or {actor state}@0-1 & {contact}@1-2"},
+      {"{any}* {contact}", "-"},
+      {"{!comma}+ {contact}", "-"},
+      {"(?={contact}) {any}", "-"},
+  };
+  size_t i;
+  for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    char got[1024];
+    starts_text(cases[i][0], got, sizeof got);
+    if (strcmp(got, cases[i][1]) != 0) {
+      fprintf(stderr, "starts of %s\n  got  %s\n  want %s\n", cases[i][0], got, cases[i][1]);
+      CHECK(0);
+    } else {
+      CHECK(1);
+    }
+  }
+}
+
 int main(int argc, char **argv) {
   static const char *const files[] = {"phrases", "actors", "lists", "events", "status",
                                       "medium", "initiator", "clauses"};
@@ -269,7 +347,10 @@ int main(int argc, char **argv) {
   size_t k;
   int i;
   CHECK(rs != NULL && rules_count(rs) > 0);
-  if (!only) test_rule_arguments();
+  if (!only) {
+    test_rule_arguments();
+    test_pattern_starts();
+  }
   for (k = 0; k < sizeof files / sizeof files[0]; k++) {
     char path[64];
     snprintf(path, sizeof path, "tests/rules/%s.tsv", files[k]);
