@@ -16,6 +16,7 @@
 ** Nothing here knows a Persian word: the words are in the lexicon, the
 ** patterns in sql/rules/.
 */
+#include <stddef.h>
 #include <stdlib.h>
 
 #include "extract_internal.h"
@@ -36,17 +37,15 @@ static int status_rank(int status) {
   }
 }
 
-/* What the attribute rules say of each unit of the sentence. */
-typedef struct unit_notes {
-  int status[MAX_UNITS];        /* the strongest status bound here (rank 0: none bound) */
-  int status_rank[MAX_UNITS];
-  const rule *status_rule[MAX_UNITS];
-  int status_by[MAX_UNITS];     /* the actor unit of its initiator role, or -1 */
-  int medium[MAX_UNITS];        /* a medium word bound here, or 0 */
-  const rule *medium_rule[MAX_UNITS];
-  int place[MAX_UNITS];         /* the state where it took place (+1), or 0 */
-  const rule *place_rule[MAX_UNITS];
-} unit_notes;
+/* What the attribute rules say of a unit of the sentence. */
+typedef struct unit_note {
+  int status;                   /* the strongest status bound here (rank 0: none bound) */
+  int status_rank;
+  int status_by;                /* the actor unit of its initiator role, or -1 */
+  int medium;                   /* a medium word bound here, or 0 */
+  int place;                    /* the state where it took place (+1), or 0 */
+  const rule *status_rule, *medium_rule, *place_rule;
+} unit_note;
 
 typedef struct initiative {
   int actor_unit;               /* the initiator's unit */
@@ -57,12 +56,13 @@ typedef struct initiative {
 
 struct event_work {
   sentence_work *w;
-  unit_notes notes;
   initiative inits[16];
   int n_inits;
-  unsigned char boundary[MAX_UNITS + 1]; /* a clause starts at unit u */
   actor told_pair[2];           /* the sides of the contact told before this sentence */
   int have_told_pair;
+  /* per unit, only the sentence's (t->n, and one more boundary) are set */
+  unsigned char boundary[MAX_UNITS + 1]; /* a clause starts at unit u */
+  unit_note notes[MAX_UNITS];
 };
 
 /* ---- the notes of the attribute rules -------------------------------------- */
@@ -77,12 +77,12 @@ static void note_status(event_work *ew, const rule_match *ms, int n) {
     if (rule_initiator_role(rm->r) >= 0) by = rm->role[rule_initiator_role(rm->r)][0];
     for (u = c0; u < c1; u++)
       /* the stronger status; of two alike, the one that says who asked */
-      if (rank > ew->notes.status_rank[u] ||
-          (rank == ew->notes.status_rank[u] && by >= 0 && ew->notes.status_by[u] < 0)) {
-        ew->notes.status_rank[u] = rank;
-        ew->notes.status[u] = status;
-        ew->notes.status_rule[u] = rm->r;
-        ew->notes.status_by[u] = by;
+      if (rank > ew->notes[u].status_rank ||
+          (rank == ew->notes[u].status_rank && by >= 0 && ew->notes[u].status_by < 0)) {
+        ew->notes[u].status_rank = rank;
+        ew->notes[u].status = status;
+        ew->notes[u].status_rule = rm->r;
+        ew->notes[u].status_by = by;
       }
   }
 }
@@ -98,18 +98,18 @@ static void note_medium(event_work *ew, const rule_match *ms, int n) {
       int k = rm->role[ROLE_K][0], a = k >= 0 ? t->units[k].actor : -1;
       int country = a >= 0 ? ew->w->actors[a].country : -1;
       for (u = rm->role[ROLE_C][0]; country >= 0 && u < rm->role[ROLE_C][1]; u++)
-        if (!ew->notes.place[u]) {
-          ew->notes.place[u] = country + 1;
-          ew->notes.place_rule[u] = rm->r;
+        if (!ew->notes[u].place) {
+          ew->notes[u].place = country + 1;
+          ew->notes[u].place_rule = rm->r;
         }
       continue;
     }
     for (u = rm->role[ROLE_M][0]; !value && u >= 0 && u < rm->role[ROLE_M][1]; u++)
       if (t->units[u].value > value) value = t->units[u].value;
     for (u = rm->role[ROLE_C][0]; u < rm->role[ROLE_C][1]; u++)
-      if (value && !ew->notes.medium[u]) {
-        ew->notes.medium[u] = value;
-        ew->notes.medium_rule[u] = rm->r;
+      if (value && !ew->notes[u].medium) {
+        ew->notes[u].medium = value;
+        ew->notes[u].medium_rule = rm->r;
       }
   }
 }
@@ -244,13 +244,13 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
     const unit *un = &t->units[u];
     if (cat_any(&un->cats, &cat->contact_media) && un->value > medium)
       medium = un->value;
-    if (ew->notes.status_rank[u] > rank) {
-      rank = ew->notes.status_rank[u];
-      status = ew->notes.status[u];
-      status_rule = ew->notes.status_rule[u];
-      by = ew->notes.status_by[u];
+    if (ew->notes[u].status_rank > rank) {
+      rank = ew->notes[u].status_rank;
+      status = ew->notes[u].status;
+      status_rule = ew->notes[u].status_rule;
+      by = ew->notes[u].status_by;
     }
-    if (ew->notes.medium[u] && !modifier) modifier = ew->notes.medium[u], medium_rule = ew->notes.medium_rule[u];
+    if (ew->notes[u].medium && !modifier) modifier = ew->notes[u].medium, medium_rule = ew->notes[u].medium_rule;
   }
   if (status < 0) { /* the contact did not happen: no row, but the rule did its job */
     if (extract_rule_fired && status_rule) extract_rule_fired(rule_name(status_rule));
@@ -303,10 +303,10 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   /* where a meeting took place (a call has no place) */
   if (ev.medium == TAMAS_IN_PERSON || ev.medium == TAMAS_MEDIUM_UNSPECIFIED)
     for (u = c0; u < c1; u++)
-      if (ew->notes.place[u]) {
-        const char *code = lexicon_country_code(ew->notes.place[u] - 1);
+      if (ew->notes[u].place) {
+        const char *code = lexicon_country_code(ew->notes[u].place - 1);
         if (code) copy_utf8(ev.place, sizeof ev.place, code, strlen(code));
-        place_rule = ew->notes.place_rule[u];
+        place_rule = ew->notes[u].place_rule;
         /* talks in a place the text names were held there: in person */
         if (ev.medium == TAMAS_MEDIUM_UNSPECIFIED) ev.medium = TAMAS_IN_PERSON;
         break;
@@ -406,17 +406,21 @@ static void event_of_match(event_work *ew, const rule_match *rm) {
 
 void sentence_events(sentence_work *w) {
   rule_match ms[MAX_MATCHES], events[MAX_MATCHES];
-  event_work *ew = calloc(1, sizeof *ew);
+  event_work *ew = malloc(sizeof *ew);
   int n, i;
   if (!ew) {
     w->failed = 1;
     return;
   }
+  /* cleared as far as the sentence goes: the notes are large, sentences short */
+  memset(ew, 0, offsetof(event_work, boundary));
+  memset(ew->boundary, 0, (size_t)w->t->n + 1);
+  memset(ew->notes, 0, (size_t)w->t->n * sizeof ew->notes[0]);
   ew->w = w;
   ew->told_pair[0] = w->cx->last_pair[0];
   ew->told_pair[1] = w->cx->last_pair[1];
   ew->have_told_pair = w->cx->have_pair;
-  for (i = 0; i < w->t->n; i++) ew->notes.status_by[i] = -1;
+  for (i = 0; i < w->t->n; i++) ew->notes[i].status_by = -1;
   /* the initiators first: one no event takes is remembered for later
   ** sentences (remember_inviters); the attributes only when an event is told */
   n = rules_match(w->rs, STAGE_INITIATOR, w->t, w->m, ms, MAX_MATCHES);

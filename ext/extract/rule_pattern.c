@@ -340,7 +340,7 @@ void pattern_needs(const char *p, size_t n, rule_needs *needs) {
 ** most units start no match of most rules.  A pattern this reading cannot
 ** bound has none, and is searched unanchored. */
 
-#define LEN_UNBOUNDED 100000
+#define LEN_UNBOUNDED START_FAR
 #define SHAPE_DEPTH 8
 
 /* The length of an item in units, [lo, hi], and its conditions. */
@@ -365,7 +365,7 @@ static int cond_add(start_any *c, const start_any *x, int lo, int hi) {
     if (!t.at_start) {
       t.lo = bounded_add(t.lo, lo);
       t.hi = bounded_add(t.hi, hi);
-      if (t.hi >= LEN_UNBOUNDED) return 0;
+      if (t.lo >= LEN_UNBOUNDED) return 0;
     }
     if (c->n == STARTS_MAX) return 0;
     c->t[c->n++] = t;
@@ -469,9 +469,9 @@ static int shape_of_item(const char *p, size_t *i, size_t end, int depth, shape 
 }
 
 /* A sequence of items p[i, end): its length, and the conditions of the
-** items that must match, where the distance from the start is bounded.
-** [klo, khi] is that distance for the next item when the optional items
-** with conditions before it (`unless`) matched nothing. */
+** items that must match.  [klo, khi] is the distance from the start of the
+** next item when the optional items with conditions before it (`unless`)
+** matched nothing. */
 static void shape_of_sequence(const char *p, size_t i, size_t end, int depth, shape *out) {
   int lo = 0, hi = 0, klo = 0, khi = 0, k;
   start_any unless;
@@ -485,6 +485,7 @@ static void shape_of_sequence(const char *p, size_t i, size_t end, int depth, sh
       continue;
     }
     if (!shape_of_item(p, &i, end, depth, &item)) {
+      /* a stray quantifier may make an item before it optional */
       out->n_cond = 0;
       out->lo = 0;
       out->hi = LEN_UNBOUNDED;
@@ -493,6 +494,7 @@ static void shape_of_sequence(const char *p, size_t i, size_t end, int depth, sh
     repeats(p, &i, end, &qlo, &qhi);
     lo = bounded_add(lo, bounded_mul(item.lo, qlo));
     hi = bounded_add(hi, bounded_mul(item.hi, qhi));
+    if (unless.n > STARTS_MAX) continue; /* too many optional items: no more conditions */
     if (qlo > 0) {
       for (k = 0; k < item.n_cond; k++) shape_add(out, &item.cond[k], klo, khi, &unless);
     } else if (item.n_cond > 0 && qhi > 0) {
@@ -502,19 +504,6 @@ static void shape_of_sequence(const char *p, size_t i, size_t end, int depth, sh
     }
     klo = bounded_add(klo, bounded_mul(item.lo, qlo));
     khi = bounded_add(khi, bounded_mul(item.hi, qhi));
-    if (unless.n > STARTS_MAX || khi >= LEN_UNBOUNDED) { /* no more bounded conditions */
-      while (i < end) {
-        if (is_space(p[i])) {
-          i++;
-        } else if (shape_of_item(p, &i, end, depth, &item)) {
-          repeats(p, &i, end, &qlo, &qhi);
-          lo = bounded_add(lo, bounded_mul(item.lo, qlo));
-          hi = bounded_add(hi, bounded_mul(item.hi, qhi));
-        } else {
-          hi = LEN_UNBOUNDED;
-        }
-      }
-    }
   }
   out->lo = lo;
   out->hi = hi;

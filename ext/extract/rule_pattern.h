@@ -27,14 +27,16 @@ typedef struct rule_needs {
 void pattern_needs(const char *p, size_t n, rule_needs *needs);
 
 /* Where a match may start.  A test: a unit with one of each mask of any[]
-** and none of `none`, the match starting lo to hi units before it (at_start:
-** the match starts at the sentence's first unit).  A condition holds when
+** and none of `none`, the match starting lo to hi units before it (hi
+** START_FAR: lo units before it or more; at_start: the match starts at the
+** sentence's first unit).  A condition holds when
 ** one of its tests does; every match meets all the conditions of its
 ** pattern.  `test` is free for the caller (rules.c: the test's index in its
 ** rule set). */
 #define STARTS_MAX 6
 #define START_GROUPS 3
-#define START_CONDS 3
+#define START_CONDS 4
+#define START_FAR 100000
 typedef struct start_test {
   cat_mask any[START_GROUPS], none;
   int n_any, lo, hi, at_start, test;
@@ -43,8 +45,8 @@ typedef struct start_any {
   start_test t[STARTS_MAX];
   int n;
 } start_any;
-/* The conditions of pattern p (at most START_CONDS, into cond); 0 when it
-** has none this reading can bound (it may then start anywhere). */
+/* The conditions of pattern p (at most START_CONDS, into cond, the nearest
+** to the start first); 0 when it has none (it may then start anywhere). */
 int pattern_starts(const char *p, size_t n, start_any *cond);
 
 #endif

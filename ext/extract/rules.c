@@ -71,8 +71,10 @@ struct rule {
   start_any cond[START_CONDS]; /* where a match may start: all of them (none: anywhere) */
   int n_cond;
   /* the capture groups of each role (a role may stand in several
-  ** alternatives), 0 after the last */
+  ** alternatives), 0 after the last; the roles that have one */
   unsigned char group[N_ROLES][4];
+  unsigned char roles[N_ROLES];
+  int n_roles;
 };
 
 struct rule_set {
@@ -86,6 +88,7 @@ struct rule_set {
 
 struct rule_matcher {
   pcre2_match_data *md;
+  PCRE2_SIZE *ov; /* md's offsets */
   pcre2_match_context *mc;
   /* the units that pass each start test, for the tag string t->version,
   ** found from the units of each category the sentence has (`with`) */
@@ -252,6 +255,9 @@ static int read_groups(rule *r, char *err, size_t cap) {
     }
     r->group[role][k] = (unsigned char)g;
   }
+  r->n_roles = 0;
+  for (i = 0; i < N_ROLES; i++)
+    if (r->group[i][0]) r->roles[r->n_roles++] = (unsigned char)i;
   return 1;
 }
 
@@ -458,6 +464,7 @@ rule_matcher *rule_matcher_new(void) {
   rule_matcher *m = calloc(1, sizeof *m);
   if (!m) return NULL;
   m->md = pcre2_match_data_create(256, NULL);
+  if (m->md) m->ov = pcre2_get_ovector_pointer(m->md);
   m->mc = pcre2_match_context_create(NULL);
   if (!m->md || !m->mc) {
     rule_matcher_free(m);
@@ -562,6 +569,14 @@ static void may_start(const rule_set *rs, const rule *r, const tagged *t, rule_m
         continue;
       }
       bits = passing(rs, st->test, t, m);
+      if (st->hi >= START_FAR) { /* the units at least lo before the last that passes */
+        int last = -1;
+        for (w = words - 1; w >= 0 && last < 0; w--)
+          if (bits[w]) last = 64 * w + 63 - __builtin_clzll(bits[w]);
+        for (d = last - st->lo, w = 0; d >= 0; d -= 64, w++) /* bits 0 … last - lo */
+          one[w] |= d >= 63 ? ~(uint64_t)0 : ((uint64_t)2 << d) - 1;
+        continue;
+      }
       for (d = st->lo; d <= st->hi; d++) { /* one |= bits >> d */
         int whole = d >> 6, part = d & 63;
         for (w = 0; w + whole < words; w++) {
@@ -584,14 +599,14 @@ static int match_once(const rule *r, const pcre2_code *re, const tagged *t, size
 }
 
 static void note_match(const rule *r, const tagged *t, rule_matcher *m, int rc, rule_match *rm) {
-  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
-  int k;
+  const PCRE2_SIZE *ov = m->ov;
+  int i;
   rm->r = r;
   rm->u0 = unit_at(t, ov[0]);
   rm->u1 = unit_at(t, ov[1]);
-  for (k = 0; k < N_ROLES; k++) {
-    int j, g;
-    rm->role[k][0] = rm->role[k][1] = -1;
+  memset(rm->role, 0xff, sizeof rm->role); /* -1: not in the match */
+  for (i = 0; i < r->n_roles; i++) {
+    int k = r->roles[i], j, g;
     for (j = 0; j < 4 && (g = r->group[k][j]); j++)
       if (g < rc && ov[2 * g] != PCRE2_UNSET) { /* the alternative that matched */
         rm->role[k][0] = unit_at(t, ov[2 * g]);
@@ -628,7 +643,7 @@ static int match_anywhere(const rule *r, const tagged *t, rule_matcher *m, rule_
     if (rc < 0) break; /* no match, or a limit reached: the rule gives up here */
     note_match(r, t, m, rc, &out[n++]);
     /* the next match may start at the next unit: matches may overlap */
-    from = pcre2_get_ovector_pointer(m->md)[0] + 1;
+    from = m->ov[0] + 1;
     while (from < t->len && t->tags[from] != '<') from++;
   }
   return n;

@@ -306,7 +306,8 @@ static void starts_text(const char *pattern, char *out, size_t cap) {
       for (g = 0; g < t->n_any; g++) put_mask(out, cap, &t->any[g], g ? " " : "", "|");
       put_mask(out, cap, &t->none, " !", " !");
       len = strlen(out);
-      snprintf(out + len, cap - len, "}@%d-%d", t->lo, t->hi);
+      if (t->hi >= START_FAR) snprintf(out + len, cap - len, "}@%d-", t->lo);
+      else snprintf(out + len, cap - len, "}@%d-%d", t->lo, t->hi);
     }
 }
 
@@ -314,16 +315,19 @@ static void starts_text(const char *pattern, char *out, size_t cap) {
 static void test_pattern_starts(void) {
   static const char *const cases[][2] = {
       {"{honorific}* (?<p>{person})", "{person}@0-0 or {honorific}@0-0"},
-      {"(^|{!with !to}) (?<a>{actor !state}) {any}*? {contact}", "{actor !state}@0-1"},
-      {"^ (?!{any}* {after}) {any}*? (?<c>{contact})", "^"},
-      {"({colon}|^) {!colon}*? (?<c>{contact})", "{colon}@0-0 or ^"},
+      {"(^|{!with !to}) (?<a>{actor !state}) {any}*? {contact}", "{actor !state}@0-1 & {contact}@1-"},
+      {"^ (?!{any}* {after}) {any}*? (?<c>{contact})", "^ & {contact}@0-"},
+      {"({colon}|^) {!colon}*? (?<c>{contact})", "{colon}@0-0 or ^ & {contact}@0-"},
       {"{deputy}? {word} {office} (?<k>{country|adjective})",
        "{word}@0-0 or {deputy}@0-0 & {office}@1-1 or {deputy}@0-0 & {country|adjective}@2-2 or {deputy}@0-0"},
       {"{word}{1,3} (?<o>{office})", "{word}@0-0 & {office}@1-3"},
       {"((^|{!with}) (?<a>{actor !state}) | (^|{comma}) (?<a>{actor state})) {contact}",
        "{actor !state}@0-1 or ^ or {comma}@0-0 & {actor !state}@0-1 or {actor state}@0-1 & {contact}@1-2"},
-      {"{any}* {contact}", "-"},
-      {"{!comma}+ {contact}", "-"},
+      {"{any}* {contact}", "{contact}@0-"},
+      {"{any}* {contact}? {word}*", "-"},
+      {"{!comma}+ {contact}", "{contact}@1-"},
+      {"{!comma}+ {contact}{0,6}", "-"},
+      {"{person} {comma}+{0,6} {contact}", "-"},
       {"(?={contact}) {any}", "-"},
   };
   size_t i;
