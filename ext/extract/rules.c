@@ -553,38 +553,65 @@ static const uint64_t *passing(const rule_set *rs, int k, const tagged *t, rule_
   return bits;
 }
 
+/* The units lo to hi (START_FAR: any distance from lo) before a unit of
+** `bits`, for a sentence of one word of units (64 or fewer). */
+static uint64_t before_one(uint64_t bits, int lo, int hi) {
+  uint64_t out = 0;
+  int d;
+  if (hi >= START_FAR) { /* those at least lo before the last */
+    d = bits ? 63 - __builtin_clzll(bits) - lo : -1;
+    return d < 0 ? 0 : d >= 63 ? ~(uint64_t)0 : ((uint64_t)2 << d) - 1;
+  }
+  for (d = lo; d <= hi && d < 64; d++) out |= bits >> d;
+  return out;
+}
+
+/* … and for a sentence of any length, or'ed into out. */
+static void before(const uint64_t *bits, int words, int lo, int hi, uint64_t *out) {
+  int w, d;
+  if (hi >= START_FAR) {
+    int last = -1;
+    for (w = words - 1; w >= 0 && last < 0; w--)
+      if (bits[w]) last = 64 * w + 63 - __builtin_clzll(bits[w]);
+    for (d = last - lo, w = 0; d >= 0; d -= 64, w++) /* bits 0 … last - lo */
+      out[w] |= d >= 63 ? ~(uint64_t)0 : ((uint64_t)2 << d) - 1;
+    return;
+  }
+  for (d = lo; d <= hi; d++) { /* out |= bits >> d */
+    int whole = d >> 6, part = d & 63;
+    for (w = 0; w + whole < words; w++) {
+      uint64_t v = bits[w + whole] >> part;
+      if (part && w + whole + 1 < words) v |= bits[w + whole + 1] << (64 - part);
+      out[w] |= v;
+    }
+  }
+}
+
 /* The units where a match of r may start, as bits of `at`: those that meet
-** each of its conditions, lo to hi units before a unit that passes a test. */
+** each of its conditions.  Most sentences have 64 units or fewer: one word. */
 static void may_start(const rule_set *rs, const rule *r, const tagged *t, rule_matcher *m,
                       uint64_t *at) {
-  int c, k, w, d, words = (t->n + 63) / 64;
+  int c, k, w, words = (t->n + 63) / 64;
+  if (words == 1) {
+    uint64_t one_word = ~(uint64_t)0;
+    for (c = 0; c < r->n_cond && one_word; c++) {
+      uint64_t one = 0;
+      for (k = 0; k < r->cond[c].n; k++) {
+        const start_test *st = &r->cond[c].t[k];
+        one |= st->at_start ? 1 : before_one(passing(rs, st->test, t, m)[0], st->lo, st->hi);
+      }
+      one_word &= one;
+    }
+    at[0] = one_word;
+    return;
+  }
   for (c = 0; c < r->n_cond; c++) {
     uint64_t one[UNIT_WORDS];
     memset(one, 0, sizeof one);
     for (k = 0; k < r->cond[c].n; k++) {
       const start_test *st = &r->cond[c].t[k];
-      const uint64_t *bits;
-      if (st->at_start) {
-        one[0] |= 1;
-        continue;
-      }
-      bits = passing(rs, st->test, t, m);
-      if (st->hi >= START_FAR) { /* the units at least lo before the last that passes */
-        int last = -1;
-        for (w = words - 1; w >= 0 && last < 0; w--)
-          if (bits[w]) last = 64 * w + 63 - __builtin_clzll(bits[w]);
-        for (d = last - st->lo, w = 0; d >= 0; d -= 64, w++) /* bits 0 … last - lo */
-          one[w] |= d >= 63 ? ~(uint64_t)0 : ((uint64_t)2 << d) - 1;
-        continue;
-      }
-      for (d = st->lo; d <= st->hi; d++) { /* one |= bits >> d */
-        int whole = d >> 6, part = d & 63;
-        for (w = 0; w + whole < words; w++) {
-          uint64_t v = bits[w + whole] >> part;
-          if (part && w + whole + 1 < words) v |= bits[w + whole + 1] << (64 - part);
-          one[w] |= v;
-        }
-      }
+      if (st->at_start) one[0] |= 1;
+      else before(passing(rs, st->test, t, m), words, st->lo, st->hi, one);
     }
     for (w = 0; w < words; w++) at[w] = c ? at[w] & one[w] : one[w];
   }

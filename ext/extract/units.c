@@ -209,6 +209,45 @@ static int stem_categories(const sentence *s, int w, unit *u) {
   return 0;
 }
 
+/* A word no phrase matched, as the rules see it: a verb form, a word of
+** words.tsv with an ending, a number or a word.  Words come back again and
+** again: each thread remembers the last ones it read (a direct-mapped cache,
+** one word a slot, the newest kept), as the verb reader does. */
+#define WORD_MEMO_SLOTS 2048
+#define WORD_MEMO_KEY 32
+typedef struct word_memo {
+  unsigned char len; /* 0: empty */
+  unsigned char has_digit;
+  char key[WORD_MEMO_KEY];
+  cat_mask cats;
+  int value;
+} word_memo;
+static __thread word_memo word_memos[WORD_MEMO_SLOTS];
+
+static void word_categories(const sentence *s, int w, unit *u) {
+  const char *key = s->key + s->words[w].key_start;
+  size_t n = s->words[w].key_end - s->words[w].key_start, i;
+  uint32_t h = 2166136261u; /* FNV-1a */
+  word_memo *m;
+  for (i = 0; i < n; i++) h = (h ^ (unsigned char)key[i]) * 16777619u;
+  m = &word_memos[h & (WORD_MEMO_SLOTS - 1)];
+  if (n && n <= WORD_MEMO_KEY && m->len == n && m->has_digit == s->words[w].has_digit &&
+      !memcmp(m->key, key, n)) {
+    u->cats = m->cats;
+    u->value = m->value;
+    return;
+  }
+  if (!verb_categories(s, w, &u->cats) && !stem_categories(s, w, u))
+    cat_add(&u->cats, s->words[w].has_digit ? cats.number : cats.word);
+  if (n && n <= WORD_MEMO_KEY) {
+    m->len = (unsigned char)n;
+    m->has_digit = (unsigned char)s->words[w].has_digit;
+    memcpy(m->key, key, n);
+    m->cats = u->cats;
+    m->value = u->value;
+  }
+}
+
 /* The value a unit takes from its mention: a medium, an offset, a weekday,
 ** a state (the first entry that carries one). */
 static void take_value(unit *u, const mention *m) {
@@ -258,8 +297,7 @@ void units_of_sentence(const sentence *s, tagged *t) {
       continue;
     }
     if (!(u = new_unit(t, w, w + 1, s))) break;
-    if (!verb_categories(s, w, &u->cats) && !stem_categories(s, w, u))
-      cat_add(&u->cats, s->words[w].has_digit ? cats.number : cats.word);
+    word_categories(s, w, u);
     w++;
   }
   units_write_tags(t);

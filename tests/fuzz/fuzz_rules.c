@@ -26,7 +26,7 @@ static void units_from(const uint8_t *p, size_t n) {
   size_t i;
   memset(&t, 0, offsetof(tagged, tags));
   t.n = 0;
-  for (i = 0; i < n && u < 64; i++) {
+  for (i = 0; i < n && u < 160; i++) { /* past 64: more than one word of unit bits */
     if (t.n == u) {
       memset(&t.units[u], 0, sizeof t.units[u]);
       t.units[u].mention = t.units[u].actor = -1;
