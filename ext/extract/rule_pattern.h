@@ -31,15 +31,14 @@ void pattern_needs(const char *p, size_t n, rule_needs *needs);
 ** START_FAR: lo units before it or more; at_start: the match starts at the
 ** sentence's first unit).  A condition holds when
 ** one of its tests does; every match meets all the conditions of its
-** pattern.  `test` is free for the caller (rules.c: the test's index in its
-** rule set). */
+** pattern. */
 #define STARTS_MAX 6
 #define START_GROUPS 3
 #define START_CONDS 4
 #define START_FAR 100000
 typedef struct start_test {
   cat_mask any[START_GROUPS], none;
-  int n_any, lo, hi, at_start, test;
+  int n_any, lo, hi, at_start;
 } start_test;
 typedef struct start_any {
   start_test t[STARTS_MAX];

@@ -54,7 +54,26 @@
 
 static int is_space(char c) { return c == ' ' || c == '\t'; }
 
+/* A test of a rule's starts: its index in the set's tests (-1: the match
+** starts at the sentence's first unit), and the distance [lo, hi]. */
+typedef struct start_ref {
+  int16_t test, lo;
+  int32_t hi;
+} start_ref;
+
 struct rule {
+  /* what matching reads for every sentence first, together */
+  rule_needs needs;   /* categories the rule cannot match without */
+  int n_cond;         /* where a match may start: all of the conditions hold, */
+  unsigned char n_refs[START_CONDS]; /* … one of the tests of each (none: anywhere) */
+  start_ref cond[START_CONDS][STARTS_MAX];
+  pcre2_code *re;
+  int jitted;         /* compiled to machine code (not under valgrind) */
+  /* the capture groups of each role (a role may stand in several
+  ** alternatives), 0 after the last; the roles that have one */
+  unsigned char group[N_ROLES][4];
+  unsigned char roles[N_ROLES];
+  int n_roles;
   char name[RULE_NAME_MAX];
   rule_stage stage;
   rule_action action;
@@ -65,16 +84,6 @@ struct rule {
   int earlier;        /* status rules: the stage the contact was at before
                       ** («درخواست X را رد کرد»: requested), or -1 */
   int index;
-  pcre2_code *re;
-  rule_needs needs;   /* categories the rule cannot match without */
-  int jitted;         /* compiled to machine code (not under valgrind) */
-  start_any cond[START_CONDS]; /* where a match may start: all of them (none: anywhere) */
-  int n_cond;
-  /* the capture groups of each role (a role may stand in several
-  ** alternatives), 0 after the last; the roles that have one */
-  unsigned char group[N_ROLES][4];
-  unsigned char roles[N_ROLES];
-  int n_roles;
 };
 
 struct rule_set {
@@ -261,7 +270,7 @@ static int read_groups(rule *r, char *err, size_t cap) {
   return 1;
 }
 
-static int intern_tests(rule_set *rs, rule *r);
+static int intern_starts(rule_set *rs, rule *r, const start_any *cond, int n);
 
 /* Rule r of rs from its fields: 0 and err when one is wrong. */
 static int compile_rule(rule_set *rs, rule *r, rule_stage stage, const char *name, size_t name_n,
@@ -286,8 +295,11 @@ static int compile_rule(rule_set *rs, rule *r, rule_stage stage, const char *nam
   pattern_needs(pattern, pattern_n, &r->needs);
   if (!read_builds(r, builds, builds_n, err, cap)) return 0;
   /* a rule with starts is matched only there, anchored (rules_match) */
-  r->n_cond = pattern_starts(pattern, pattern_n, r->cond);
-  if (!intern_tests(rs, r)) r->n_cond = 0;
+  {
+    start_any cond[START_CONDS];
+    int n = pattern_starts(pattern, pattern_n, cond);
+    r->n_cond = intern_starts(rs, r, cond, n) ? n : 0;
+  }
   r->re = pcre2_compile((PCRE2_SPTR)src, src_len,
                         PCRE2_NO_AUTO_CAPTURE | PCRE2_DUPNAMES | (r->n_cond ? PCRE2_ANCHORED : 0),
                         &code, &at, NULL);
@@ -334,22 +346,37 @@ static int rule_named(const rule_set *rs, const char *name, size_t n) {
   return 0;
 }
 
-/* The index of each start test of r in rs->tests, added if new; 0 when the
-** table is full (the rule is then searched unanchored). */
-static int intern_tests(rule_set *rs, rule *r) {
+static int same_test(const start_test *a, const start_test *b) {
+  int g;
+  if (a->n_any != b->n_any || memcmp(&a->none, &b->none, sizeof a->none)) return 0;
+  for (g = 0; g < a->n_any; g++)
+    if (memcmp(&a->any[g], &b->any[g], sizeof a->any[g])) return 0;
+  return 1;
+}
+
+/* The n conditions of r's starts as references to rs->tests, each test
+** added there if new; 0 when the table is full (the rule is then searched
+** unanchored). */
+static int intern_starts(rule_set *rs, rule *r, const start_any *cond, int n) {
   int c, k, j;
-  for (c = 0; c < r->n_cond; c++)
-  for (k = 0; k < r->cond[c].n; k++) {
-    start_test key = r->cond[c].t[k];
-    if (key.at_start) continue;
-    key.lo = key.hi = key.test = 0;
-    for (j = 0; j < rs->n_tests && memcmp(&rs->tests[j], &key, sizeof key); j++) {
+  for (c = 0; c < n; c++) {
+    r->n_refs[c] = (unsigned char)cond[c].n;
+    for (k = 0; k < cond[c].n; k++) {
+      const start_test *t = &cond[c].t[k];
+      start_ref *ref = &r->cond[c][k];
+      if (t->lo > INT16_MAX) return 0;
+      ref->lo = (int16_t)t->lo;
+      ref->hi = t->hi;
+      ref->test = -1;
+      if (t->at_start) continue;
+      for (j = 0; j < rs->n_tests && !same_test(&rs->tests[j], t); j++) {
+      }
+      if (j == rs->n_tests) {
+        if (j == START_TESTS_MAX) return 0;
+        rs->tests[rs->n_tests++] = *t;
+      }
+      ref->test = (int16_t)j;
     }
-    if (j == rs->n_tests) {
-      if (j == START_TESTS_MAX) return 0;
-      rs->tests[rs->n_tests++] = key;
-    }
-    r->cond[c].t[k].test = j;
   }
   return 1;
 }
@@ -541,6 +568,7 @@ static const uint64_t *passing(const rule_set *rs, int k, const tagged *t, rule_
   int g, w, words = (t->n + 63) / 64;
   if (m->version[k] == t->version) return bits;
   units_with(t, m);
+  m->version[k] = t->version;
   memset(none, 0, sizeof none);
   units_with_any(t, m, &st->none, none);
   for (w = 0; w < words; w++) bits[w] = ~none[w];
@@ -549,7 +577,6 @@ static const uint64_t *passing(const rule_set *rs, int k, const tagged *t, rule_
     units_with_any(t, m, &st->any[g], one);
     for (w = 0; w < words; w++) bits[w] &= one[w];
   }
-  m->version[k] = t->version;
   return bits;
 }
 
@@ -596,9 +623,9 @@ static void may_start(const rule_set *rs, const rule *r, const tagged *t, rule_m
     uint64_t one_word = ~(uint64_t)0;
     for (c = 0; c < r->n_cond && one_word; c++) {
       uint64_t one = 0;
-      for (k = 0; k < r->cond[c].n; k++) {
-        const start_test *st = &r->cond[c].t[k];
-        one |= st->at_start ? 1 : before_one(passing(rs, st->test, t, m)[0], st->lo, st->hi);
+      for (k = 0; k < r->n_refs[c]; k++) {
+        const start_ref *st = &r->cond[c][k];
+        one |= st->test < 0 ? 1 : before_one(passing(rs, st->test, t, m)[0], st->lo, st->hi);
       }
       one_word &= one;
     }
@@ -608,9 +635,9 @@ static void may_start(const rule_set *rs, const rule *r, const tagged *t, rule_m
   for (c = 0; c < r->n_cond; c++) {
     uint64_t one[UNIT_WORDS];
     memset(one, 0, sizeof one);
-    for (k = 0; k < r->cond[c].n; k++) {
-      const start_test *st = &r->cond[c].t[k];
-      if (st->at_start) one[0] |= 1;
+    for (k = 0; k < r->n_refs[c]; k++) {
+      const start_ref *st = &r->cond[c][k];
+      if (st->test < 0) one[0] |= 1;
       else before(passing(rs, st->test, t, m), words, st->lo, st->hi, one);
     }
     for (w = 0; w < words; w++) at[w] = c ? at[w] & one[w] : one[w];
