@@ -115,6 +115,14 @@ char category_byte(int c) {
   return (char)(0xA0 + c - 62); /* PCRE2 reads the string as bytes, not UTF-8 */
 }
 
+/* category_byte of every category, for units_write_tags */
+static char category_bytes[CAT_MAX];
+static pthread_once_t bytes_once = PTHREAD_ONCE_INIT;
+static void load_bytes(void) {
+  int c;
+  for (c = 0; c < CAT_MAX; c++) category_bytes[c] = category_byte(c);
+}
+
 static unit *new_unit(tagged *t, int w0, int w1, const sentence *s) {
   unit *u;
   if (t->n == MAX_UNITS) return NULL;
@@ -307,6 +315,7 @@ void units_write_tags(tagged *t) {
   static __thread unsigned long writes; /* rules.c keeps what it read of a version */
   int i, k;
   size_t len = 0;
+  pthread_once(&bytes_once, load_bytes);
   memset(&t->all, 0, sizeof t->all);
   for (i = 0; i < t->n; i++) {
     const unit *u = &t->units[i];
@@ -317,11 +326,10 @@ void units_write_tags(tagged *t) {
     t->unit_off[i] = (uint16_t)len;
     t->tags[len++] = '<';
     for (k = 0; k < 2; k++) { /* the set bits only: a unit has a few categories */
-      uint64_t bits = u->cats.w[k];
-      while (bits) {
-        t->tags[len++] = category_byte(64 * k + __builtin_ctzll(bits));
-        bits &= bits - 1;
-      }
+      const char *bytes = category_bytes + 64 * k;
+      char *out = t->tags + len;
+      for (uint64_t bits = u->cats.w[k]; bits; bits &= bits - 1) *out++ = bytes[__builtin_ctzll(bits)];
+      len = (size_t)(out - t->tags);
     }
     t->tags[len++] = '>';
     cat_or(&t->all, &u->cats);
