@@ -19,6 +19,7 @@
 #include <stdlib.h>
 
 #include "extract_internal.h"
+#include "text/fold.h"
 
 #define MAX_CANDIDATES 256
 
@@ -215,6 +216,35 @@ static int holds_office_of(const builder *b, const person *p, const int span[2],
   return 0;
 }
 
+/* Is the folded word key[0..n) a word of one of the aliases (written
+** '|'-separated), or the end of one («جواد» of «محمدجواد ظریف»)? */
+static int alias_has_word(const char *aliases, const char *key, size_t n) {
+  const char *p = aliases;
+  while (*p) {
+    size_t len = strcspn(p, " |"), k;
+    char token[128];
+    if (len && len < sizeof token && (k = fold_compact(p, len, token, sizeof token)) >= n &&
+        !memcmp(token + k - n, key, n))
+      return 1;
+    p += len;
+    if (*p) p++;
+  }
+  return 0;
+}
+
+/* Are the words of span (role g) words of p's names? */
+static int words_of_name(const builder *b, const int span[2], const person *p) {
+  int u, w, t, found;
+  for (u = span[0]; u < span[1]; u++)
+    for (w = b->t->units[u].w0; w < b->t->units[u].w1; w++) {
+      size_t n = b->s->words[w].key_end - b->s->words[w].key_start;
+      for (t = 0, found = 0; t < p->n_tenures && !found; t++)
+        found = n > 0 && alias_has_word(p->tenures[t].aliases, b->s->key + b->s->words[w].key_start, n);
+      if (!found) return 0;
+    }
+  return 1;
+}
+
 /* ACT_ACTOR: a person, or an office of a state, or name words with an
 ** office of a state. */
 static int build_one(builder *b, const rule_match *rm, actor *a) {
@@ -233,6 +263,8 @@ static int build_one(builder *b, const rule_match *rm, actor *a) {
     const person *p = pick_person(mention_of(b, pu), b->cx, office, country, &t);
     int u, former = 0;
     if (!p) return 0;
+    /* words before the name are the person's given names, or no part of it */
+    if (rm->role[ROLE_G][0] >= 0 && !words_of_name(b, rm->role[ROLE_G], p)) return 0;
     /* «…، رئیس جمهور روسیه، دیمیتری پسکوف»: a title that is not the
     ** person's is another's; the phrases do not join */
     if (office >= 0 && !holds_office_of(b, p, rm->role[ROLE_O], country_in(b, rm->role[ROLE_K])))

@@ -171,7 +171,7 @@ typedef enum rule_stage {
 /* The roles a rule's named groups fill ((?<a>…) is ROLE_A). */
 typedef enum rule_role {
   ROLE_A, ROLE_B, ROLE_C, ROLE_I, ROLE_P, ROLE_O, ROLE_K, ROLE_K2, ROLE_N, ROLE_H, ROLE_M,
-  ROLE_X, N_ROLES
+  ROLE_X, ROLE_G, N_ROLES
 } rule_role;
 
 typedef struct rule rule;

@@ -9,7 +9,7 @@
 **   {office|offices}     … with one of them
 **   {verb light !negative}  … with verb and light, and not negative
 **   {any}                any unit
-**   (?<a> … )            the units of role a (roles: a b c i p o k k2 n h m x)
+**   (?<a> … )            the units of role a (roles: a b c i p o k k2 n h m x g)
 **   ( … ) | ? * + {0,3}  grouping, alternatives and repetition of units
 **   (?= … ) (?! … )      what must or must not follow
 **   ^ $                  the start and the end of the sentence
@@ -23,7 +23,7 @@
 #include "rule_pattern.h"
 
 const char *const rule_role_names[N_ROLES] = {"a", "b", "c", "i", "p", "o",
-                                              "k", "k2", "n", "h", "m", "x"};
+                                              "k", "k2", "n", "h", "m", "x", "g"};
 
 
 typedef struct out_buf {
@@ -607,7 +607,7 @@ static int compile_pattern(const char *p, size_t n, out_buf *o, char *err, size_
                 memcmp(p + j + 2, rule_role_names[r], strlen(rule_role_names[r])) == 0)
               found = 1;
           if (!found) {
-            snprintf(err, cap, "unknown role '%.*s' (roles: a b c i p o k k2 n h m x)",
+            snprintf(err, cap, "unknown role '%.*s' (roles: a b c i p o k k2 n h m x g)",
                      (int)(gt - (p + j + 2)), p + j + 2);
             return 0;
           }
