@@ -75,6 +75,7 @@ int32_t tamas_hijri_to_jdn(int year, int month, int day);
 ** range of that calendar. */
 int tamas_jdn_to_jalali(int32_t jdn, int *year, int *month, int *day);
 int tamas_jdn_to_gregorian(int32_t jdn, int *year, int *month, int *day);
+int tamas_jdn_to_hijri(int32_t jdn, int *year, int *month, int *day); /* ICU, 1300–1600 AH */
 /* Day of the week of a JDN, Iranian numbering: 0 = Saturday .. 6 = Friday. */
 int tamas_jdn_weekday(int32_t jdn);
 

@@ -30,3 +30,21 @@ int32_t tamas_hijri_to_jdn(int year, int month, int day) {
   ucal_close(cal);
   return U_FAILURE(status) ? 0 : jdn;
 }
+
+int tamas_jdn_to_hijri(int32_t jdn, int *year, int *month, int *day) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCalendar *cal = ucal_open(NULL, 0, "@calendar=islamic-umalqura", UCAL_DEFAULT, &status);
+  int y, m, d;
+  if (U_FAILURE(status)) return 0;
+  ucal_clear(cal);
+  ucal_set(cal, UCAL_JULIAN_DAY, jdn);
+  y = ucal_get(cal, UCAL_EXTENDED_YEAR, &status);
+  m = ucal_get(cal, UCAL_MONTH, &status) + 1;
+  d = ucal_get(cal, UCAL_DATE, &status);
+  ucal_close(cal);
+  if (U_FAILURE(status) || y < TAMAS_HIJRI_MIN_YEAR || y > TAMAS_HIJRI_MAX_YEAR) return 0;
+  *year = y;
+  *month = m;
+  *day = d;
+  return 1;
+}

@@ -29,9 +29,11 @@
 /* Saturday on or before a day. */
 static int32_t week_start(int32_t day) { return day - tamas_jdn_weekday(day); }
 
+/* A day in the calendar of date d. */
 static int to_calendar(const tamas_date_match *d, int32_t day, int *y, int *m, int *dd) {
-  return d->calendar == TAMAS_CAL_JALALI ? tamas_jdn_to_jalali(day, y, m, dd)
-                                         : tamas_jdn_to_gregorian(day, y, m, dd);
+  return d->calendar == TAMAS_CAL_JALALI  ? tamas_jdn_to_jalali(day, y, m, dd)
+         : d->calendar == TAMAS_CAL_HIJRI ? tamas_jdn_to_hijri(day, y, m, dd)
+                                          : tamas_jdn_to_gregorian(day, y, m, dd);
 }
 
 /* First and last day of a month written without a day: with its year, or
@@ -51,6 +53,11 @@ static int month_of_match(const tamas_date_match *d, int32_t day, int future, in
   } else if (t.calendar == TAMAS_CAL_JALALI) {
     *first = tamas_jalali_to_jdn(t.year, t.month, 1);
     *last = *first + tamas_jalali_month_days(t.year, t.month) - 1;
+  } else if (t.calendar == TAMAS_CAL_HIJRI) { /* a lunar month: to the next one's first day */
+    *first = tamas_hijri_to_jdn(t.year, t.month, 1);
+    *last = t.month < 12 ? tamas_hijri_to_jdn(t.year, t.month + 1, 1) - 1
+                         : tamas_hijri_to_jdn(t.year + 1, 1, 1) - 1;
+    if (*last < *first) return 0;
   } else {
     return 0;
   }

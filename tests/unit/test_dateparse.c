@@ -127,6 +127,21 @@ static void test_hijri_month_lengths(void) {
   CHECK_INT(tamas_hijri_to_jdn(1299, 1, 1), 0);
 }
 
+/* A day back to its Hijri date: the inverse of tamas_hijri_to_jdn over two
+** lunar years, and none outside 1300–1600 AH. */
+static void test_jdn_to_hijri(void) {
+  int32_t first = tamas_hijri_to_jdn(1444, 1, 1), jdn;
+  int y, m, d;
+  CHECK(first != 0);
+  for (jdn = first; jdn < first + 710; jdn++) {
+    CHECK(tamas_jdn_to_hijri(jdn, &y, &m, &d));
+    CHECK_INT(tamas_hijri_to_jdn(y, m, d), jdn);
+  }
+  CHECK(tamas_jdn_to_hijri(tamas_gregorian_to_jdn(2024, 3, 20), &y, &m, &d));
+  CHECK(y == 1445 && m == 9 && d == 10); /* 10 Ramadan 1445 */
+  CHECK(!tamas_jdn_to_hijri(tamas_gregorian_to_jdn(1850, 1, 1), &y, &m, &d));
+}
+
 static void test_find_date_spans(void) {
   const char *text = "روز سه‌شنبه ۲۷ اردیبهشت ۱۴۰۱ دیدار شد";
   tamas_date_match m;
@@ -207,6 +222,7 @@ int main(void) {
   test_impossible();
   test_other_calendars();
   test_hijri_month_lengths();
+  test_jdn_to_hijri();
   test_find_date_spans();
   test_bad_bytes();
   return check_summary();
