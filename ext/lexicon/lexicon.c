@@ -469,6 +469,22 @@ int lexicon_office_rank(int office) {
 
 /* ---- loading --------------------------------------------------------------- */
 
+/* Every '|'-separated demonym of a field with the plural «ها» after it, as
+** the state («روس‌ها», «آمریکایی‌ها»: the Russians, the Americans). */
+static int add_plural_demonyms(tamas_lexicon *lex, const char *field, size_t n, const lex_entry *e) {
+  static const char plural[] = "\xd9\x87\xd8\xa7"; /* ها (the ZWNJ before it folds away) */
+  size_t pos = 0, len;
+  const char *alt;
+  char buf[PHRASE_MAX];
+  while (tsv_alternative(field, n, &pos, &alt, &len)) {
+    if (len + sizeof plural > sizeof buf) continue;
+    memcpy(buf, alt, len);
+    memcpy(buf + len, plural, sizeof plural - 1);
+    if (!add_phrase(lex, buf, len + sizeof plural - 1, e)) return 0;
+  }
+  return 1;
+}
+
 static int load_countries(tamas_lexicon *lex, const char *file, const char *data, uint32_t size,
                           int names_col, int adj_col, int metonym_col, int leader_col) {
   tsv_reader r;
@@ -495,7 +511,8 @@ static int load_countries(tamas_lexicon *lex, const char *file, const char *data
     if (r.nfields > names_col && !add_alternatives(lex, r.field[names_col], r.len[names_col], &name))
       return 0;
     if (adj_col > 0 && r.nfields > adj_col &&
-        !add_alternatives(lex, r.field[adj_col], r.len[adj_col], &adj))
+        (!add_alternatives(lex, r.field[adj_col], r.len[adj_col], &adj) ||
+         !add_plural_demonyms(lex, r.field[adj_col], r.len[adj_col], &name)))
       return 0;
     if (metonym_col > 0 && r.nfields > metonym_col &&
         !add_alternatives(lex, r.field[metonym_col], r.len[metonym_col], &name))
