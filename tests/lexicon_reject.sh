@@ -32,6 +32,8 @@ printf 'phone\toccurred\tmoon\t041\tCONSULT\tphone\t1\t1.5\n' >>"$tmp/lexicon/ca
 bad_place=$(lines cameo.tsv)
 printf 'ZZZ\tزدستان\tزدستانی\t\tking_of_kings\n' >>"$tmp/lexicon/countries.tsv"
 bad_leader=$(lines countries.tsv)
+printf 'court_poet\t7\tشاعر دربار\tشاعران دربار\t\tGOV\tmaybe\n' >>"$tmp/lexicon/offices.tsv"
+bad_party=$(lines offices.tsv)
 
 args=""
 for f in "$tmp"/lexicon/*.tsv; do args="$args tamas_lex_$(basename "$f" .tsv)=$f"; done
@@ -59,7 +61,8 @@ expect "office_phrases.tsv:$bad_office: unknown office 'gardener'"
 expect "page_cues.tsv:$bad_page: kind must be end, chrome, code or date"
 expect "cameo.tsv:$bad_place: place must be *, none, org, actor1, actor2 or third, not 'moon'"
 expect "countries.tsv:$bad_leader: unknown office 'king_of_kings' in the leader column"
-expect "9 lexicon rows could not be used"
+expect "offices.tsv:$bad_party: party is «no» or empty, not 'maybe'"
+expect "10 lexicon rows could not be used"
 [ "$failed" = 0 ] || cat "$tmp/out"
 echo "$passed passed, $failed failed"
 [ "$failed" = 0 ]

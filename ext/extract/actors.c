@@ -616,8 +616,10 @@ static void copy_code(char *out, size_t cap, const char *code) {
 }
 
 void name_actor(const sentence_work *w, const actor *a, tamas_actor *out) {
+  /* a spokesperson speaks for the state: the side is the state (offices.tsv party) */
+  int speaks_for_state = a->who && !lexicon_office_is_party(a->office);
   memset(out, 0, sizeof *out);
-  if (a->who) {
+  if (a->who && !speaks_for_state) {
     copy_utf8(out->name, sizeof out->name, a->who->name, strlen(a->who->name));
     out->known = 1;
   } else if (a->unknown_name) {
@@ -627,7 +629,8 @@ void name_actor(const sentence_work *w, const actor *a, tamas_actor *out) {
     copy_code(out->name + 4, sizeof out->name - 4, lexicon_country_code(a->country));
   }
   copy_code(out->country, sizeof out->country, lexicon_country_code(a->country));
-  if (a->office >= 0) copy_code(out->office, sizeof out->office, lexicon_office_code(a->office));
+  if (a->office >= 0 && !speaks_for_state)
+    copy_code(out->office, sizeof out->office, lexicon_office_code(a->office));
   out->fa = (tamas_span){a->start, a->end};
 }
 

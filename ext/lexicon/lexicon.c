@@ -87,6 +87,7 @@ static int leader_office = -1; /* the office «رهبر» names (set when office
 static int n_countries;
 static char (*office_codes)[40];
 static int *office_ranks;
+static unsigned char *office_not_party; /* offices.tsv party «no»: speaks for the state */
 static int n_offices;
 /* The office «رهبر» names (offices.tsv): the leader of a state's executive,
 ** who holds the office countries.tsv gives in its leader column (the head of
@@ -463,6 +464,10 @@ int lexicon_office_in(int office, int country) {
   return country_leaders[country];
 }
 
+int lexicon_office_is_party(int office) {
+  return !(office >= 0 && office < n_offices && office_not_party[office]);
+}
+
 int lexicon_office_rank(int office) {
   return office >= 0 && office < n_offices ? office_ranks[office] : 9;
 }
@@ -527,10 +532,12 @@ static int load_offices(tamas_lexicon *lex) {
   while (tsv_next(&r)) {
     char(*codes)[40] = realloc(office_codes, (size_t)(n_offices + 1) * sizeof *codes);
     int *ranks = realloc(office_ranks, (size_t)(n_offices + 1) * sizeof *ranks);
+    unsigned char *not_party = realloc(office_not_party, (size_t)(n_offices + 1));
     lex_entry one = {E_OFFICE, n_offices, -1, 0, 0, 0}, many = {E_OFFICE, n_offices, -1, 1, 0, 0};
     if (codes) office_codes = codes;
     if (ranks) office_ranks = ranks;
-    if (!codes || !ranks) return 0;
+    if (not_party) office_not_party = not_party;
+    if (!codes || !ranks || !not_party) return 0;
     if (r.len[0] == 0 || r.len[0] >= sizeof *codes || r.nfields < 4) {
       tsv_reject(&r, "office, rank, singular and plural are needed (a code under 40 bytes)");
       continue;
@@ -538,6 +545,9 @@ static int load_offices(tamas_lexicon *lex) {
     memcpy(office_codes[n_offices], r.field[0], r.len[0]);
     office_codes[n_offices][r.len[0]] = 0;
     office_ranks[n_offices] = atoi(r.field[1]);
+    office_not_party[n_offices] = r.nfields > 6 && r.len[6] == 2 && !memcmp(r.field[6], "no", 2);
+    if (r.nfields > 6 && r.len[6] && !office_not_party[n_offices])
+      tsv_reject(&r, "party is «no» or empty, not '%.*s'", (int)r.len[6], r.field[6]);
     n_offices++;
     if (!add_alternatives(lex, r.field[2], r.len[2], &one) ||
         !add_alternatives(lex, r.field[3], r.len[3], &many))
@@ -806,6 +816,7 @@ __attribute__((destructor)) static void free_builtin(void) {
   free(country_leaders);
   free(office_codes);
   free(office_ranks);
+  free(office_not_party);
 }
 
 const char *lexicon_add_person(tamas_lexicon *overlay, const char *name, const char *country,

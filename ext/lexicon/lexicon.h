@@ -177,6 +177,9 @@ int lexicon_country_index(const char *code);
 const char *lexicon_office_code(int office);
 int lexicon_office_index(const char *code);
 int lexicon_office_rank(int office);
+/* Is a holder of the office a side of the contacts told of him (offices.tsv
+** party)?  Not a spokesperson, who speaks for the state. */
+int lexicon_office_is_party(int office);
 /* The office an office word names in a state: «رهبر» (leader) is the office
 ** of that state's leader (countries.tsv), any other office itself. */
 int lexicon_office_in(int office, int country);
