@@ -343,6 +343,29 @@ static int find_dates(sentence *s, const date_start *starts, int n_starts, size_
 ** the longest phrase.  A word's phrase is looked up when it is read: the
 ** words inside a phrase are not (a date may end inside one, so a later
 ** reading may look them up). */
+/* A phrase of words only that ends inside a name starting after its first
+** word — «ولی» (but) read across «و لی» before «لی چیانگ» (spaces fold away
+** in a phrase): the name wins, and the phrase at word w is matched again,
+** ending before it (perhaps as nothing). */
+static void yield_to_name(sentence *s, const matcher *mt, int w, int w_end) {
+  word_match *wm = &s->matches[w];
+  size_t ks = s->words[w].key_start, end = ks + wm->found.len, i;
+  unsigned char saved[KEY_BYTES + 1];
+  int v;
+  if (w_end - w < 2 || wm->found.kinds != (1u << E_WORD) || wm->lex != mt->base) return;
+  for (v = w + 1; v < w_end; v++) {
+    const word_match *nm = &s->matches[v];
+    if (nm->found.len == MATCH_UNKNOWN) match_word(s, mt, v);
+    if (nm->found.len > 0 && (nm->found.kinds & ~(1u << E_WORD)) &&
+        s->words[v].key_start + nm->found.len > end)
+      break;
+  }
+  if (v == w_end) return;
+  for (i = s->words[v].key_start + 1; i <= end; i++) saved[i] = s->ends[i], s->ends[i] = 0;
+  lexicon_match_at(mt->base, s->key, s->key_len, s->ends, ks, &wm->found);
+  for (i = s->words[v].key_start + 1; i <= end; i++) s->ends[i] = saved[i];
+}
+
 static void read_mentions(sentence *s, const matcher *mt, const mention *dates, int n_dates,
                           const unsigned char *date_word) {
   int w, d = 0;
@@ -372,6 +395,13 @@ static void read_mentions(sentence *s, const matcher *mt, const mention *dates, 
       continue;
     }
     w0 = w;
+    while (w < s->n_words && s->words[w].key_start < ks + wm->found.len) w++;
+    yield_to_name(s, mt, w0, w);
+    if (wm->found.len == 0) { /* nothing before the name */
+      w = w0 + 1;
+      continue;
+    }
+    w = w0;
     while (w < s->n_words && s->words[w].key_start < ks + wm->found.len) w++;
     if (s->n_mentions == MAX_MENTIONS) continue;
     m = &s->mentions[s->n_mentions++];
