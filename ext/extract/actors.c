@@ -615,9 +615,12 @@ static void copy_code(char *out, size_t cap, const char *code) {
   copy_utf8(out, cap, code ? code : "", code ? strlen(code) : 0);
 }
 
-void name_actor(const sentence_work *w, const actor *a, tamas_actor *out) {
-  /* a spokesperson speaks for the state: the side is the state (offices.tsv party) */
-  int speaks_for_state = a->who && !lexicon_office_is_party(a->office);
+void name_actor(const sentence_work *w, const actor *a, int status, tamas_actor *out) {
+  /* a spokesperson who asks, offers, refuses or denies speaks for the state:
+  ** the side is the state (offices.tsv party); one who meets is himself */
+  int speaks_for_state = a->who && !lexicon_office_is_party(a->office) &&
+                         (status == TAMAS_REQUESTED || status == TAMAS_PROPOSED ||
+                          status == TAMAS_REFUSED || status == TAMAS_DENIED);
   memset(out, 0, sizeof *out);
   if (a->who && !speaks_for_state) {
     copy_utf8(out->name, sizeof out->name, a->who->name, strlen(a->who->name));

@@ -276,8 +276,8 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
     holder_on(w->cx, &x, ev.date);
     holder_on(w->cx, &y, ev.date);
   }
-  name_actor(w, &x, &ev.actor[0]);
-  name_actor(w, &y, &ev.actor[1]);
+  name_actor(w, &x, ev.status, &ev.actor[0]);
+  name_actor(w, &y, ev.status, &ev.actor[1]);
   if (ev.date && ev.precision == TAMAS_DAY) {
     w->cx->last_day = ev.date;
     w->cx->last_day_basis = ev.date_basis;

@@ -360,9 +360,10 @@ void note_sentence_date(context *cx, const sentence *s, tagged *t);
 ** them 0. */
 void article_window(context *cx);
 
-/* An actor as an event side: its name (the person's title, a romanised
-** unknown name, or org:CODE), state, office and words. */
-void name_actor(const sentence_work *w, const actor *a, tamas_actor *out);
+/* An actor as an event side of an event of that status: its name (the
+** person's title, a romanised unknown name, or org:CODE — also for a
+** spokesperson who asks, offers, refuses or denies), state, office, words. */
+void name_actor(const sentence_work *w, const actor *a, int status, tamas_actor *out);
 
 /* Copy UTF-8 text into out[cap], cut at a character boundary. */
 void copy_utf8(char *out, size_t cap, const char *text, size_t n);
