@@ -18,6 +18,7 @@
 ** {verb light !negative} to (?:<(?=[^>V]*+[V])(?=[^>L]*+[L])[^N>]*+>).
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rule_pattern.h"
@@ -411,29 +412,22 @@ static void repeats(const char *p, size_t *i, size_t n, int *lo, int *hi) {
   if (*i < n && (p[*i] == '?' || p[*i] == '+')) (*i)++; /* lazy, possessive */
 }
 
-static void shape_of_alternatives(const char *p, size_t i, size_t end, int depth, shape *out);
-
-/* One item at p[*i] (a unit, a group, ^ or $): its shape; past it, always.
-** 0 when the item is not read (a stray quantifier, a group too deep). */
-static int shape_of_item(const char *p, size_t *i, size_t end, int depth, shape *item) {
+/* The shape of one unit {…} (its test, when it has a positive term), ^ or $. */
+static void shape_of_unit(const char *p, size_t i, size_t close, shape *item) {
   item->lo = item->hi = 0;
   item->n_cond = 0;
-  if (p[*i] == '^') {
+  if (p[i] == '^') {
     memset(&item->cond[0], 0, sizeof item->cond[0]);
     item->cond[0].t[0].at_start = 1;
     item->cond[0].n = item->n_cond = 1;
-    (*i)++;
-  } else if (p[*i] == '$') {
-    (*i)++;
-  } else if (p[*i] == '{' && !(*i + 1 < end && p[*i + 1] >= '0' && p[*i + 1] <= '9')) {
-    size_t close = item_end(p, *i, end);
+  } else if (p[i] == '{') {
     cat_mask groups[8], none = {{0, 0}};
     int n_groups = 0, g;
     char scratch[512], err[8];
     out_buf o = {scratch, 0, sizeof scratch, 0};
     memset(groups, 0, sizeof groups);
     item->lo = item->hi = 1;
-    if (compile_unit(p + *i + 1, close - *i - 2, &o, err, sizeof err, groups, &n_groups, &none) &&
+    if (compile_unit(p + i + 1, close - i - 2, &o, err, sizeof err, groups, &n_groups, &none) &&
         n_groups > 0) {
       start_test *t = &item->cond[0].t[0];
       memset(t, 0, sizeof *t);
@@ -441,110 +435,149 @@ static int shape_of_item(const char *p, size_t *i, size_t end, int depth, shape 
       t->none = none;
       item->cond[0].n = item->n_cond = 1;
     }
-    *i = close;
-  } else if (p[*i] == '(') {
-    size_t close = item_end(p, *i, end), body = *i + 1;
-    int look = 0;
-    if (body + 2 < close && p[body] == '?') {
-      if (p[body + 1] == '=' || p[body + 1] == '!' ||
-          (p[body + 1] == '<' && (p[body + 2] == '=' || p[body + 2] == '!'))) {
-        look = 1; /* consumes nothing */
-      } else if (p[body + 1] == '<') {
-        const char *gt = memchr(p + body, '>', close - body);
-        body = gt ? (size_t)(gt - p) + 1 : close;
-      } else {
-        body += 2;
-      }
-    }
-    *i = close;
-    if (!look) {
-      if (depth >= SHAPE_DEPTH || close <= body) return 0;
-      shape_of_alternatives(p, body, close - 1, depth + 1, item);
-    }
-  } else {
-    (*i)++; /* a stray quantifier: past it, so every caller moves on */
-    return 0;
   }
-  return 1;
 }
 
-/* A sequence of items p[i, end): its length, and the conditions of the
-** items that must match.  [klo, khi] is the distance from the start of the
+/* A sequence of items being read: its length so far, the conditions of the
+** items that must match, and [klo, khi], the distance from the start of the
 ** next item when the optional items with conditions before it (`unless`)
-** matched nothing. */
-static void shape_of_sequence(const char *p, size_t i, size_t end, int depth, shape *out) {
-  int lo = 0, hi = 0, klo = 0, khi = 0, k;
+** matched nothing.  `broken`: an item could not be read (a stray quantifier
+** may make an item before it optional), so the sequence has no conditions. */
+typedef struct sequence {
+  int lo, hi, klo, khi, broken;
   start_any unless;
-  unless.n = 0;
-  out->n_cond = 0;
-  while (i < end) {
+  shape out;
+} sequence;
+
+/* An open group: the alternative being read, and those finished (their
+** shortest and longest, and conditions each meets one of). */
+typedef struct group {
+  sequence seq;
+  shape alts;
+  int n_alts;
+} group;
+
+static void sequence_open(sequence *q) {
+  memset(q, 0, sizeof *q);
+}
+
+/* Item (repeated qlo to qhi times) follows in q. */
+static void sequence_add(sequence *q, const shape *item, int qlo, int qhi) {
+  int k;
+  q->lo = bounded_add(q->lo, bounded_mul(item->lo, qlo));
+  q->hi = bounded_add(q->hi, bounded_mul(item->hi, qhi));
+  if (q->unless.n > STARTS_MAX) return; /* too many optional items: no more conditions */
+  if (qlo > 0) {
+    for (k = 0; k < item->n_cond; k++) shape_add(&q->out, &item->cond[k], q->klo, q->khi, &q->unless);
+  } else if (item->n_cond > 0 && qhi > 0) {
+    /* it holds its first condition here, or it matched nothing */
+    if (!cond_add(&q->unless, &item->cond[0], q->klo, q->khi)) q->unless.n = STARTS_MAX + 1;
+    return;
+  }
+  q->klo = bounded_add(q->klo, bounded_mul(item->lo, qlo));
+  q->khi = bounded_add(q->khi, bounded_mul(item->hi, qhi));
+}
+
+/* The alternative q of group g is read: X or Y, for a condition X of the
+** alternatives before and Y of this one. */
+static void group_alternative(group *g) {
+  const sequence *q = &g->seq;
+  shape alt, both;
+  int a, b;
+  alt.n_cond = q->broken ? 0 : q->out.n_cond;
+  memcpy(alt.cond, q->out.cond, sizeof alt.cond[0] * (size_t)alt.n_cond);
+  alt.lo = q->broken ? 0 : q->lo;
+  alt.hi = q->broken ? LEN_UNBOUNDED : q->hi;
+  if (g->n_alts++ == 0) {
+    g->alts = alt;
+  } else {
+    g->alts.lo = alt.lo < g->alts.lo ? alt.lo : g->alts.lo;
+    g->alts.hi = alt.hi > g->alts.hi ? alt.hi : g->alts.hi;
+    both.n_cond = 0;
+    for (a = 0; a < g->alts.n_cond; a++)
+      for (b = 0; b < alt.n_cond; b++) shape_add(&both, &g->alts.cond[a], 0, 0, &alt.cond[b]);
+    memcpy(g->alts.cond, both.cond, sizeof both.cond[0] * (size_t)both.n_cond);
+    g->alts.n_cond = both.n_cond;
+  }
+  sequence_open(&g->seq);
+}
+
+static void group_open(group *g) {
+  sequence_open(&g->seq);
+  g->n_alts = 0;
+}
+
+/* Read left to right with a stack of open groups, as pattern_needs is (no
+** recursion: a pattern is data); a group nested deeper than SHAPE_DEPTH
+** breaks the sequence it stands in. */
+int pattern_starts(const char *p, size_t n, start_any *cond) {
+  group *stack = malloc(sizeof *stack * (SHAPE_DEPTH + 1));
+  int depth = 0, qlo, qhi, n_cond;
+  size_t i = 0;
+  if (!stack) return 0; /* no conditions: the rule is searched for */
+  group_open(&stack[0]);
+  while (i < n) {
+    group *g = &stack[depth];
     shape item;
-    int qlo, qhi;
     if (is_space(p[i])) {
       i++;
-      continue;
+    } else if (p[i] == '|') {
+      group_alternative(g);
+      i++;
+    } else if (p[i] == ')') {
+      i++;
+      if (depth == 0) continue; /* compile_pattern refuses it */
+      group_alternative(g);
+      item = g->alts;
+      depth--;
+      repeats(p, &i, n, &qlo, &qhi);
+      if (!stack[depth].seq.broken) sequence_add(&stack[depth].seq, &item, qlo, qhi);
+    } else if (g->seq.broken) { /* past the rest of the alternative */
+      i = p[i] == '(' || p[i] == '{' ? item_end(p, i, n) : i + 1;
+    } else if (p[i] == '(') {
+      size_t close = item_end(p, i, n), body = i + 1;
+      int look = 0;
+      if (body + 2 < close && p[body] == '?') {
+        if (p[body + 1] == '=' || p[body + 1] == '!' ||
+            (p[body + 1] == '<' && (p[body + 2] == '=' || p[body + 2] == '!'))) {
+          look = 1; /* consumes nothing */
+        } else if (p[body + 1] == '<') {
+          const char *gt = memchr(p + body, '>', close - body);
+          body = gt ? (size_t)(gt - p) + 1 : close;
+        } else {
+          body += 2;
+        }
+      }
+      if (look) {
+        i = close;
+        repeats(p, &i, n, &qlo, &qhi);
+        item.lo = item.hi = item.n_cond = 0;
+        sequence_add(&g->seq, &item, qlo, qhi);
+      } else if (depth >= SHAPE_DEPTH || close <= body) {
+        g->seq.broken = 1;
+        i = close;
+      } else {
+        group_open(&stack[++depth]);
+        i = body;
+      }
+    } else if (p[i] == '^' || p[i] == '$' ||
+               (p[i] == '{' && !(i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '9'))) {
+      size_t close = p[i] == '{' ? item_end(p, i, n) : i + 1;
+      shape_of_unit(p, i, close, &item);
+      i = close;
+      repeats(p, &i, n, &qlo, &qhi);
+      sequence_add(&g->seq, &item, qlo, qhi);
+    } else {
+      g->seq.broken = 1; /* a stray quantifier */
+      i++;
     }
-    if (!shape_of_item(p, &i, end, depth, &item)) {
-      /* a stray quantifier may make an item before it optional */
-      out->n_cond = 0;
-      out->lo = 0;
-      out->hi = LEN_UNBOUNDED;
-      return;
-    }
-    repeats(p, &i, end, &qlo, &qhi);
-    lo = bounded_add(lo, bounded_mul(item.lo, qlo));
-    hi = bounded_add(hi, bounded_mul(item.hi, qhi));
-    if (unless.n > STARTS_MAX) continue; /* too many optional items: no more conditions */
-    if (qlo > 0) {
-      for (k = 0; k < item.n_cond; k++) shape_add(out, &item.cond[k], klo, khi, &unless);
-    } else if (item.n_cond > 0 && qhi > 0) {
-      /* it holds its first condition here, or it matched nothing */
-      if (!cond_add(&unless, &item.cond[0], klo, khi)) unless.n = STARTS_MAX + 1;
-      continue;
-    }
-    klo = bounded_add(klo, bounded_mul(item.lo, qlo));
-    khi = bounded_add(khi, bounded_mul(item.hi, qhi));
   }
-  out->lo = lo;
-  out->hi = hi;
-}
-
-/* Alternatives a|b|… in p[i, end): the shortest and longest, and conditions
-** each alternative meets one of (X or Y, for a condition X of one and Y of
-** another). */
-static void shape_of_alternatives(const char *p, size_t i, size_t end, int depth, shape *out) {
-  size_t from = i, j;
-  int first = 1, a, b;
-  out->n_cond = 0;
-  out->lo = out->hi = 0;
-  for (j = i; j <= end; j++) {
-    shape alt, both;
-    if (j < end && p[j] != '|') {
-      if (p[j] == '{' || p[j] == '(') j = item_end(p, j, end) - 1;
-      continue;
-    }
-    shape_of_sequence(p, from, j, depth, &alt);
-    from = j + 1;
-    if (first) {
-      *out = alt;
-      first = 0;
-      continue;
-    }
-    out->lo = alt.lo < out->lo ? alt.lo : out->lo;
-    out->hi = alt.hi > out->hi ? alt.hi : out->hi;
-    both.n_cond = 0;
-    for (a = 0; a < out->n_cond; a++)
-      for (b = 0; b < alt.n_cond; b++) shape_add(&both, &out->cond[a], 0, 0, &alt.cond[b]);
-    memcpy(out->cond, both.cond, sizeof both.cond[0] * (size_t)both.n_cond);
-    out->n_cond = both.n_cond;
-  }
-}
-
-int pattern_starts(const char *p, size_t n, start_any *cond) {
-  shape s;
-  shape_of_alternatives(p, 0, n, 0, &s);
-  memcpy(cond, s.cond, sizeof s.cond[0] * (size_t)s.n_cond);
-  return s.n_cond;
+  while (depth > 0) depth--; /* unclosed groups: compile_pattern refuses them */
+  group_alternative(&stack[0]);
+  n_cond = stack[0].alts.n_cond;
+  memcpy(cond, stack[0].alts.cond, sizeof stack[0].alts.cond[0] * (size_t)n_cond);
+  free(stack);
+  return n_cond;
 }
 
 /* Compile a pattern: PCRE2 source into o.  0 and err when the pattern is
