@@ -301,6 +301,7 @@ int tamas_extract_article(const char *text, const tamas_article *a, const char *
   if (!st->cx.day) article_window(&st->cx);
   st->cx.have_subject = 0;
   st->cx.have_before = 0;
+  st->cx.before_gap = 0;
   st->cx.last_country = -1;
   if (a->n_paragraphs == 0 && a->title.end > a->title.start) each_sentence(st, a->title, 0);
   for (i = 0; i < a->n_paragraphs; i++) each_sentence(st, a->paragraphs[i], 0);

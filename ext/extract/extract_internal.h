@@ -115,7 +115,7 @@ typedef struct categories {
   int comma, colon, quote, paren, dash, punct, number, word;
   int actor, named, state, group, aside, invited_aside, claimed_aside, initiative;
   int pronoun, counterpart, self, both, our_country, this_country;
-  int first, former, with, and_word, after, future, plan, habit;
+  int first, former, with, and_word, after, future, plan, habit, then;
   cat_mask dating;           /* date, weekday, relday, relweek, relmonth, relyear */
   cat_mask grammar_nouns;    /* contact, summit: never a bare past verb («نشست») */
   cat_mask claiming;         /* say, claim: «اعلام X», «ادعای X» */
@@ -307,6 +307,7 @@ typedef struct context {
     const char *basis;
   } before;
   int have_before;
+  int before_gap; /* sentences with no time since the one that gave it */
 } context;
 
 /* Stages 1 and 2 over the units of t: actor phrases, then lists, each made

@@ -25,6 +25,9 @@
 #define MAX_WINDOW_YEARS 12 /* a window longer than this fixes no year by itself */
 /* units between a contact word and a clause about it («… با رئیسی که …») */
 #define RELATIVE_CLAUSE_GAP 4
+/* sentences with no time of their own that a «سپس», «همچنین» sentence after
+** them may reach back over to the day of the one before them */
+#define THEN_CARRY 2
 
 /* Saturday on or before a day. */
 static int32_t week_start(int32_t day) { return day - tamas_jdn_weekday(day); }
@@ -297,6 +300,7 @@ void event_date(const sentence_work *w, const unsigned char *boundary, int c0, i
   ** it times another by («چند روز پس از دیدار …»), nor one done again and
   ** again */
   if (!cat_any(&t->all, &c->dating) && w->cx->have_before && !cat_has(&t->all, c->habit) &&
+      (w->cx->before_gap == 0 || (cat_has(&t->all, c->then) && w->cx->before_gap <= THEN_CARRY)) &&
       !(c0 > 0 && cat_has(&t->units[c0 - 1].cats, c->after))) {
     const context *cx = w->cx;
     if (cx->day && (future ? cx->before.date_end < cx->day : cx->before.date > cx->day)) return;
@@ -312,8 +316,12 @@ void note_sentence_date(context *cx, const sentence *s, tagged *t) {
   const categories *c = extract_categories();
   sentence_work w;
   int i, future;
+  if (!cat_any(&t->all, &c->dating)) { /* the day carries on to a «سپس …» after it */
+    cx->before_gap++;
+    return;
+  }
   cx->have_before = 0;
-  if (!cat_any(&t->all, &c->dating)) return;
+  cx->before_gap = 0;
   /* read as its own verbs tell: the future («خواهد»; «قرار است», «راهی» or
   ** a present form with no past one: «سفر می‌کند») or the past */
   future = cat_has(&t->all, c->future) ||

@@ -81,6 +81,7 @@ static void load_categories(void) {
   cats.future = cat("future");
   cats.plan = cat("plan");
   cats.habit = cat("habit");
+  cats.then = cat("then");
   cat_add(&cats.claiming, cat("say"));
   cat_add(&cats.claiming, cat("claim"));
   cat_add(&cats.governing, cats.with);
