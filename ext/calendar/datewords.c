@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "data/hash.h"
 #include "text/fold.h"
 #include "text/utf8.h"
 
@@ -153,20 +154,11 @@ static int has_head(const unsigned char *bits, const char *k, size_t n) {
   return bits[h / 8] >> (h % 8) & 1;
 }
 
-static uint32_t hash_key(const char *k, size_t n) {
-  uint32_t h = 2166136261u; /* FNV-1a */
-  size_t i;
-  for (i = 0; i < n; i++) {
-    h ^= (unsigned char)k[i];
-    h *= 16777619u;
-  }
-  return h;
-}
 
 static slot *find_slot(const char *key, size_t len, int create) {
   uint32_t i;
   if (!create && !has_head(heads, key, len)) return NULL;
-  for (i = hash_key(key, len) & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
+  for (i = fnv1a(key, len) & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
     slot *s = &table[i];
     if (s->len == 0) {
       if (!create) return NULL;

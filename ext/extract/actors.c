@@ -22,6 +22,9 @@
 #include "text/fold.h"
 
 #define MAX_CANDIDATES 256
+/* bytes of the folded key of a given name (role g) at least: one letter is
+** no name, and would be the end of many */
+#define NAME_WORD_MIN 3
 
 /* ---- holders and persons --------------------------------------------------- */
 
@@ -239,7 +242,7 @@ static int words_of_name(const builder *b, const int span[2], const person *p) {
     for (w = b->t->units[u].w0; w < b->t->units[u].w1; w++) {
       size_t n = b->s->words[w].key_end - b->s->words[w].key_start;
       for (t = 0, found = 0; t < p->n_tenures && !found; t++)
-        found = n > 0 && alias_has_word(p->tenures[t].aliases, b->s->key + b->s->words[w].key_start, n);
+        found = n >= NAME_WORD_MIN && alias_has_word(p->tenures[t].aliases, b->s->key + b->s->words[w].key_start, n);
       if (!found) return 0;
     }
   return 1;

@@ -15,6 +15,7 @@
 */
 #include <pthread.h>
 
+#include "data/hash.h"
 #include "extract_internal.h"
 #include "text/verbs.h"
 
@@ -235,11 +236,8 @@ static __thread word_memo word_memos[WORD_MEMO_SLOTS];
 
 static void word_categories(const sentence *s, int w, unit *u) {
   const char *key = s->key + s->words[w].key_start;
-  size_t n = s->words[w].key_end - s->words[w].key_start, i;
-  uint32_t h = 2166136261u; /* FNV-1a */
-  word_memo *m;
-  for (i = 0; i < n; i++) h = (h ^ (unsigned char)key[i]) * 16777619u;
-  m = &word_memos[h & (WORD_MEMO_SLOTS - 1)];
+  size_t n = s->words[w].key_end - s->words[w].key_start;
+  word_memo *m = &word_memos[fnv1a(key, n) & (WORD_MEMO_SLOTS - 1)];
   if (n && n <= WORD_MEMO_KEY && m->len == n && m->has_digit == s->words[w].has_digit &&
       !memcmp(m->key, key, n)) {
     u->cats = m->cats;

@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/hash.h"
 #include "data/lexicon_data.h"
 #include "text_internal.h"
 #include "data/tsv.h"
@@ -60,12 +61,6 @@ static unsigned filter_bit(const char *k, size_t n) {
   return (unsigned)((n * 31u + u[0] * 7u + u[1] + u[n - 2] * 131u + u[n - 1] * 17u) & 0xFFFF);
 }
 
-static uint32_t hash_bytes(const char *s, size_t n) {
-  uint32_t h = 2166136261u; /* FNV-1a */
-  size_t i;
-  for (i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
 
 static const lex_entry *lex_get(const lex_table *t, const char *k, size_t n) {
   size_t i, probes;
@@ -73,7 +68,7 @@ static const lex_entry *lex_get(const lex_table *t, const char *k, size_t n) {
   if (!t->slot || n < 2) return NULL;
   bit = filter_bit(k, n);
   if (!(t->filter[bit >> 6] >> (bit & 63) & 1)) return NULL;
-  for (i = hash_bytes(k, n) & t->mask, probes = 0; probes <= t->mask;
+  for (i = fnv1a(k, n) & t->mask, probes = 0; probes <= t->mask;
        i = (i + 1) & t->mask, probes++) {
     const lex_entry *e = &t->slot[i];
     if (!e->key) return NULL;
@@ -86,7 +81,7 @@ static const lex_entry *lex_get(const lex_table *t, const char *k, size_t n) {
 static lex_entry *lex_put(lex_table *t, const char *k, size_t n) {
   size_t i, probes;
   if (!t->slot || n < 2 || n > UINT32_MAX) return NULL;
-  for (i = hash_bytes(k, n) & t->mask, probes = 0; probes <= t->mask;
+  for (i = fnv1a(k, n) & t->mask, probes = 0; probes <= t->mask;
        i = (i + 1) & t->mask, probes++) {
     lex_entry *e = &t->slot[i];
     if (!e->key) {

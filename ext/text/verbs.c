@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "data/hash.h"
 #include "data/lexicon_data.h"
 #include "data/tsv.h"
 #include "fold.h"
@@ -38,16 +39,11 @@ typedef struct stem {
 static stem table[SLOTS];
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
-static uint32_t hash(const char *s, size_t n) {
-  uint32_t h = 2166136261u; /* FNV-1a */
-  while (n--) h = (h ^ (unsigned char)*s++) * 16777619u;
-  return h;
-}
 
 static stem *slot(const char *key, size_t n, int create) {
   uint32_t i;
   if (n == 0 || n >= STEM_MAX) return NULL;
-  for (i = hash(key, n) & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
+  for (i = fnv1a(key, n) & (SLOTS - 1);; i = (i + 1) & (SLOTS - 1)) {
     stem *s = &table[i];
     if (s->len == 0) {
       if (!create) return NULL;
@@ -196,7 +192,7 @@ int verb_read(const char *key, size_t n, verb_form *out) {
   memo *m;
   pthread_once(&once, load);
   if (n == 0 || n > MEMO_KEY) return read_verb(key, n, out);
-  m = &memos[hash(key, n) & (MEMO_SLOTS - 1)];
+  m = &memos[fnv1a(key, n) & (MEMO_SLOTS - 1)];
   if (m->len == n && memcmp(m->key, key, n) == 0) {
     *out = m->form;
     return m->is_verb;
