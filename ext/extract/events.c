@@ -298,6 +298,9 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
     if (who ? x.who == who || y.who == who : x.country == country || y.country == country)
       if ((init = lexicon_country_code(country))) init_rule = w->cx->inviters[i].r;
   }
+  /* a denial of a contact one side claimed: the side that claimed it (ANNOTATION.md) */
+  if (!init && rule_sides_told(rm->r) && ev.status == TAMAS_DENIED && w->cx->last_claimer[0])
+    init = w->cx->last_claimer;
   if (!init && rule_sides_told(rm->r) && w->cx->last_initiator[0]) init = w->cx->last_initiator;
   if (init) copy_utf8(ev.initiator, sizeof ev.initiator, init, strlen(init));
   /* where a meeting took place (a call has no place) */
@@ -335,6 +338,13 @@ static void emit(event_work *ew, const rule_match *rm, actor x, actor y) {
   w->cx->have_pair = 1;
   w->cx->last_medium = ev.medium;
   memcpy(w->cx->last_initiator, ev.initiator, sizeof w->cx->last_initiator);
+  if (!rule_sides_told(rm->r)) { /* «X مدعی شد / گفت که با Y …»: X claims it */
+    const char *claimer = NULL;
+    for (u = rm->u0; u < c0 && !claimer; u++)
+      if (cat_any(&t->units[u].cats, &cat->claiming)) claimer = lexicon_country_code(x.country);
+    copy_utf8(w->cx->last_claimer, sizeof w->cx->last_claimer, claimer ? claimer : "",
+              claimer ? strlen(claimer) : 0);
+  }
 }
 
 /* Pair two sides.  Lists of one length pair by office («شویگو و گراسیموف …

@@ -113,7 +113,7 @@ static void drop_reported(void *sink, const tamas_event *denied) {
   tamas_extraction *x = st->out;
   size_t i, k = 0;
   for (i = 0; i < x->n_events; i++) {
-    if (x->events[i].status == TAMAS_OCCURRED && x->events[i].evidence.start < denied->evidence.start &&
+    if (x->events[i].status == TAMAS_OCCURRED && x->events[i].evidence.start <= denied->evidence.start &&
         same_contact(&x->events[i], denied))
       continue;
     x->events[k] = x->events[i];

@@ -294,6 +294,7 @@ typedef struct context {
   int have_pair;
   int last_medium;           /* and its medium and initiator («این درخواست را رد کرد») */
   char last_initiator[8];     /* (as tamas_event.initiator) */
+  char last_claimer[8];       /* the state of the side that claimed it («X مدعی شد که …»), or "" */
   /* the day of the contact told last: «همان روز» is it */
   int32_t last_day;
   const char *last_day_basis;
