@@ -25,6 +25,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <pthread.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #if defined(__has_include)
@@ -99,13 +100,15 @@ struct rule_matcher {
   pcre2_match_data *md;
   PCRE2_SIZE *ov; /* md's offsets */
   pcre2_match_context *mc;
+  unsigned long set; /* the rule set whose tests it keeps */
   /* the units that pass each start test, for the tag string t->version,
-  ** found from the units of each category the sentence has (`with`) */
-  uint64_t passing[START_TESTS_MAX][UNIT_WORDS];
+  ** found from the units of each category the sentence has (`with`); the
+  ** bits are read only where their version says they were written, so only
+  ** what comes before them is cleared (a matcher is made per article) */
   unsigned long version[START_TESTS_MAX];
-  uint64_t with[CAT_MAX][UNIT_WORDS];
   unsigned long with_version;
-  unsigned long set; /* … of the tests of this rule set */
+  uint64_t passing[START_TESTS_MAX][UNIT_WORDS];
+  uint64_t with[CAT_MAX][UNIT_WORDS];
 };
 
 static const char *const stage_names[N_STAGES] = {"phrases", "actors", "lists", "events", "status",
@@ -488,8 +491,9 @@ __attribute__((destructor)) static void free_builtin(void) {
 /* ---- matching ------------------------------------------------------------- */
 
 rule_matcher *rule_matcher_new(void) {
-  rule_matcher *m = calloc(1, sizeof *m);
+  rule_matcher *m = malloc(sizeof *m);
   if (!m) return NULL;
+  memset(m, 0, offsetof(rule_matcher, passing));
   m->md = pcre2_match_data_create(256, NULL);
   if (m->md) m->ov = pcre2_get_ovector_pointer(m->md);
   m->mc = pcre2_match_context_create(NULL);

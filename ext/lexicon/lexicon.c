@@ -28,6 +28,7 @@
 #include "text/utf8.h"
 
 #define PHRASE_MAX 192
+#define PLURAL_ENDING "\xd9\x87\xd8\xa7" /* ها: a demonym with it names the state */
 
 typedef struct trie_edge {
   uint32_t key;  /* node << 8 | byte, +1 so that 0 means empty */
@@ -191,13 +192,28 @@ static int add_phrase(tamas_lexicon *lex, const char *text, size_t n, const lex_
   return 1;
 }
 
-/* Add every '|'-separated alternative of a field. */
-static int add_alternatives(tamas_lexicon *lex, const char *field, size_t n, const lex_entry *e) {
-  size_t pos = 0, len;
+/* Add every '|'-separated alternative of a field, with `ending` written
+** after each ("" for none; one too long with it is left out). */
+static int add_alternatives_ending(tamas_lexicon *lex, const char *field, size_t n,
+                                   const char *ending, const lex_entry *e) {
+  size_t pos = 0, len, k = strlen(ending);
   const char *alt;
-  while (tsv_alternative(field, n, &pos, &alt, &len))
+  char buf[PHRASE_MAX];
+  while (tsv_alternative(field, n, &pos, &alt, &len)) {
+    if (k) {
+      if (len + k >= sizeof buf) continue;
+      memcpy(buf, alt, len);
+      memcpy(buf + len, ending, k);
+      alt = buf;
+      len += k;
+    }
     if (!add_phrase(lex, alt, len, e)) return 0;
+  }
   return 1;
+}
+
+static int add_alternatives(tamas_lexicon *lex, const char *field, size_t n, const lex_entry *e) {
+  return add_alternatives_ending(lex, field, n, "", e);
 }
 
 static tamas_lexicon *new_lexicon(void) {
@@ -474,22 +490,6 @@ int lexicon_office_rank(int office) {
 
 /* ---- loading --------------------------------------------------------------- */
 
-/* Every '|'-separated demonym of a field with the plural «ها» after it, as
-** the state («روس‌ها», «آمریکایی‌ها»: the Russians, the Americans). */
-static int add_plural_demonyms(tamas_lexicon *lex, const char *field, size_t n, const lex_entry *e) {
-  static const char plural[] = "\xd9\x87\xd8\xa7"; /* ها (the ZWNJ before it folds away) */
-  size_t pos = 0, len;
-  const char *alt;
-  char buf[PHRASE_MAX];
-  while (tsv_alternative(field, n, &pos, &alt, &len)) {
-    if (len + sizeof plural > sizeof buf) continue;
-    memcpy(buf, alt, len);
-    memcpy(buf + len, plural, sizeof plural - 1);
-    if (!add_phrase(lex, buf, len + sizeof plural - 1, e)) return 0;
-  }
-  return 1;
-}
-
 static int load_countries(tamas_lexicon *lex, const char *file, const char *data, uint32_t size,
                           int names_col, int adj_col, int metonym_col, int leader_col) {
   tsv_reader r;
@@ -517,7 +517,8 @@ static int load_countries(tamas_lexicon *lex, const char *file, const char *data
       return 0;
     if (adj_col > 0 && r.nfields > adj_col &&
         (!add_alternatives(lex, r.field[adj_col], r.len[adj_col], &adj) ||
-         !add_plural_demonyms(lex, r.field[adj_col], r.len[adj_col], &name)))
+         /* «روس‌ها», «آمریکایی‌ها» (the ZWNJ folds away): the Russians, the state */
+         !add_alternatives_ending(lex, r.field[adj_col], r.len[adj_col], PLURAL_ENDING, &name)))
       return 0;
     if (metonym_col > 0 && r.nfields > metonym_col &&
         !add_alternatives(lex, r.field[metonym_col], r.len[metonym_col], &name))
